@@ -1,0 +1,25 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AppDeps, AppModule } from '../../../platform/http/types.js';
+import { systemState } from '../db/system.schema.js';
+
+const KEY = 'demo_seeded_at';
+
+/**
+ * Loads every module's demo data once per database. Returns whether it ran. Each module's seed
+ * is idempotent on its own, so re-running `seed --demo` tops up what is missing.
+ */
+export async function seedDemoIfFirstRun(deps: AppDeps, modules: AppModule[]): Promise<boolean> {
+  const [row] = await deps.db.select().from(systemState).where(eq(systemState.key, KEY));
+  if (row) return false;
+  await seedDemo(deps, modules);
+  return true;
+}
+
+export async function seedDemo(deps: AppDeps, modules: AppModule[]): Promise<void> {
+  for (const m of modules) if (m.seedDemo) await m.seedDemo(deps);
+  const now = deps.clock.now();
+  await deps.db
+    .insert(systemState)
+    .values({ key: KEY, value: sql`to_jsonb(${now.toISOString()}::text)`, updatedAt: now })
+    .onConflictDoUpdate({ target: systemState.key, set: { updatedAt: now } });
+}

@@ -1,0 +1,6 @@
+import { runWorker } from './worker.js';
+
+runWorker().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
