@@ -5,7 +5,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
 
 /**
  * Message catalogs (ICU MessageFormat) shared by the server (emails, errors, storefront pages)
- * and the back office SPA: web/shared/i18n/<locale>.json, flat "area.key" → message.
+ * and the back office SPA: web/shared/i18n/<locale>/<area>.json, flat "area.key" → message
+ * (one file per area so that modules own their texts; all files of a locale are merged).
  * English is the fallback for a missing key; a key missing everywhere is returned as-is so a gap
  * is visible rather than blank.
  */
@@ -24,11 +25,19 @@ type Catalog = Record<string, string>;
 const catalogs = new Map<string, Catalog>();
 const compiled = new Map<string, IntlMessageFormat>();
 
+export function loadCatalogDir(dir: string): Catalog {
+  const merged: Catalog = {};
+  if (!fs.existsSync(dir)) return merged;
+  for (const f of fs.readdirSync(dir).sort()) {
+    if (f.endsWith('.json')) Object.assign(merged, JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+  }
+  return merged;
+}
+
 function catalog(locale: string): Catalog {
   let c = catalogs.get(locale);
   if (!c) {
-    const file = path.join(CATALOG_DIR, `${locale}.json`);
-    c = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Catalog) : {};
+    c = loadCatalogDir(path.join(CATALOG_DIR, locale));
     catalogs.set(locale, c);
   }
   return c;
