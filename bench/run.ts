@@ -1,0 +1,26 @@
+/**
+ * Benchmark runner: `npm run bench -- <scenario> [flags]`. Each scenario starts the built server
+ * itself, loads it from 127.0.0.1 only for a bounded time, and records medians into
+ * docs/benchmarks.md. Scenarios: foundation (others register below as they arrive).
+ */
+import { parseArgs } from './lib.js';
+import { foundation } from './foundation.js';
+
+const SCENARIOS: Record<string, (flags: Record<string, string>) => Promise<void>> = {
+  foundation,
+};
+
+const { flags, positional } = parseArgs(process.argv.slice(2));
+const name = positional[0];
+const scenario = name ? SCENARIOS[name] : undefined;
+if (!scenario) {
+  console.error(`usage: npm run bench -- <${Object.keys(SCENARIOS).join('|')}> [--db pglite|postgres|both] [--runs N] [--seconds S]`);
+  process.exit(2);
+}
+scenario(flags).then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
