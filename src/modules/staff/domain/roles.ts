@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   'channels:manage',
   'rules:manage',
   'purchasing:read',
+  'webhooks:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
