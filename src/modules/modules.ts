@@ -1,11 +1,14 @@
 import type { AppModule } from '../platform/http/types.js';
 import { systemModule } from './system/index.js';
 import { staffModule } from './staff/index.js';
+import { catalogModule } from './catalog/index.js';
 import { webhooksModule } from './webhooks/index.js';
 import { fxModule } from './fx/index.js';
+import { pricingModule } from './pricing/index.js';
+import { taxModule } from './tax/index.js';
 
 /**
  * Every business module, in the order its routes, guards and demo data are applied.
  * A new module adds one line here; app.ts and main.ts need no change.
  */
-export const MODULES: AppModule[] = [systemModule, staffModule, fxModule, webhooksModule];
+export const MODULES: AppModule[] = [systemModule, staffModule, fxModule, pricingModule, webhooksModule, catalogModule, taxModule];
