@@ -1,0 +1,22 @@
+import type { AppModule } from '../../platform/http/types.js';
+import { inventoryRoutes } from './http/inventory.routes.js';
+import type { SkuDirectory } from './sku-directory.js';
+
+/**
+ * Inventory: warehouses, stock per SKU per warehouse (available = on hand − reserved), backorder
+ * policy per product, adjustments (delta or compare-and-set) with a ledger, and reservations per
+ * order line that orders make and release inside their own transactions.
+ */
+export function createInventoryModule(opts: { skus: SkuDirectory }): AppModule {
+  return {
+    name: 'inventory',
+    routes: (app, deps) => inventoryRoutes(app, deps, opts.skus),
+  };
+}
+
+export { reserveStock, releaseReservations, reservationsOfOrder, type ReserveInput } from './commands/reserve-stock.js';
+export { adjustStock, adjustStockTx, setBackorderPolicy, type AdjustStockInput, type StockLevel } from './commands/adjust-stock.js';
+export { createWarehouse, updateWarehouse, type Warehouse, type WarehouseInput } from './commands/warehouses.js';
+export { getAvailability, listStock, listWarehouses, reservationDrift, stockLedger, type SkuAvailability } from './queries/stock.js';
+export { availabilityFor, type AvailabilityStatus, type BackorderPolicy, type LineAllocation, type NeedLine } from './domain/allocate.js';
+export type { SkuDirectory, SkuRef } from './sku-directory.js';
