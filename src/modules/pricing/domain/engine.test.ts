@@ -91,7 +91,8 @@ const arbScenario = fc.record({
   rounding: fc.constantFrom({ increment: 1, direction: 'nearest', ending: 0 }, { increment: 10, direction: 'up', ending: 0 }, { increment: 100, direction: 'up', ending: 1 }),
 });
 
-function inputOf(s: fc.TypeOf<typeof arbScenario>, quantity: number): PricingInput {
+type Scenario = typeof arbScenario extends fc.Arbitrary<infer T> ? T : never;
+function inputOf(s: Scenario, quantity: number): PricingInput {
   const ls: PriceListInfo[] = s.lists.map((l, i) =>
     list({ id: `l${i}`, kind: l.kind, tier: l.kind === 'tier' ? l.tier : null, customerId: l.kind === 'customer' ? 'cus_1' : null, priority: l.priority, currency: l.currency }),
   );
