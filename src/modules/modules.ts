@@ -2,8 +2,6 @@ import type { AppModule } from '../platform/http/types.js';
 import { systemModule } from './system/index.js';
 import { staffModule } from './staff/index.js';
 import { catalogModule } from './catalog/index.js';
-import { inquiriesModule } from './inquiries/index.js';
-import { storefrontModule } from './storefront/index.js';
 import { webhooksModule } from './webhooks/index.js';
 import { fxModule } from './fx/index.js';
 import { pricingModule } from './pricing/index.js';
