@@ -8,8 +8,11 @@ import react from '@vitejs/plugin-react';
 // on :5173/admin/ and forwards /api to a server started with `npm run dev` on :3000.
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: path.join(root, 'web/backoffice'),
+  // A build is always a production build, even when started from a test runner that sets
+  // NODE_ENV=test (React would otherwise ship its 1 MB development bundle).
+  ...(command === 'build' ? { mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
   base: '/admin/',
   plugins: [react()],
   publicDir: false,
@@ -27,4 +30,4 @@ export default defineConfig({
     fs: { allow: [root] },
     proxy: { '/api': `http://localhost:${process.env.PORT ?? 3000}` },
   },
-});
+}));

@@ -1,7 +1,7 @@
 import { LOCALES, useI18n, type UiLocale } from '../core/i18n.js';
 import { useSession } from '../core/session.js';
 import { useToast } from '../ui/toast.js';
-import { describeError } from '../ui/form.js';
+import { errorText } from '../ui/form.js';
 import { Icon } from '../ui/icon.js';
 
 /** English / 简体中文: instant, kept in this browser, and saved on the account when signed in. */
@@ -18,7 +18,7 @@ export function LocaleSwitch({ compact }: { compact?: boolean }) {
         data-testid="locale-switch"
         aria-label={t('backoffice.common.language')}
         onChange={(e) => {
-          changeLocale(e.target.value as UiLocale).catch((err) => toast.error(describeError(err, t).message));
+          changeLocale(e.target.value as UiLocale).catch((err) => toast.error(errorText(err, t)));
         }}
       >
         {LOCALES.map((l) => (

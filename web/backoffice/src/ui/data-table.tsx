@@ -1,6 +1,6 @@
 import { Fragment, useState, type ReactNode } from 'react';
 import { useT } from '../core/i18n.js';
-import { describeError } from './form.js';
+import { errorText } from './form.js';
 import { Button, EmptyState } from './misc.js';
 
 export interface Column<T> {
@@ -61,7 +61,7 @@ export function DataTable<T>({
             <tr>
               <td colSpan={span}>
                 <div className="table-error">
-                  <span>{describeError(error, t).message}</span>
+                  <span>{errorText(error, t)}</span>
                   {onRetry ? (
                     <Button size="sm" icon="refresh" onClick={onRetry}>
                       {t('backoffice.common.retry')}

@@ -55,7 +55,7 @@ export function useForm(fields: readonly string[] = []) {
 }
 
 /** Turns anything thrown into text a person can act on, keeping field errors apart. */
-export function describeError(err: unknown, t: Translate, fields: readonly string[] = []) {
+export function describeError(err: unknown, t: Translate, fields: readonly string[] = []): { fieldErrors: Record<string, string>; message: string | undefined } {
   if (err instanceof ApiError) {
     const fieldErrors: Record<string, string> = {};
     for (const [f, m] of Object.entries(err.fields)) {
@@ -63,6 +63,10 @@ export function describeError(err: unknown, t: Translate, fields: readonly strin
       if (known && !fieldErrors[known]) fieldErrors[known] = m;
     }
     const others = err.otherFieldErrors(fields);
+    // When every problem sits next to its field, repeating it above the form is noise.
+    if (Object.keys(fieldErrors).length && !others.length && (err.status === 400 || err.status === 422)) {
+      return { fieldErrors, message: undefined };
+    }
     let message: string;
     if (err.status === 0) message = t('backoffice.errors.network');
     else if (err.status === 429) message = err.problem.detail || t('backoffice.errors.rateLimited');
@@ -240,4 +244,9 @@ export function FormError({ message }: { message?: string }) {
       {message}
     </div>
   );
+}
+
+/** One line for a toast or a table: the problem's detail with any field errors appended. */
+export function errorText(err: unknown, t: Translate): string {
+  return errorText(err, t) ?? t('backoffice.errors.unknown');
 }

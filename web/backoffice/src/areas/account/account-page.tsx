@@ -3,7 +3,7 @@ import { LOCALES, useI18n, type UiLocale } from '../../core/i18n.js';
 import { Link, navigate } from '../../core/router.js';
 import { useSession } from '../../core/session.js';
 import { ENROL_PATH } from '../../core/paths.js';
-import { describeError, FormError, SelectField, TextField, useForm } from '../../ui/form.js';
+import { errorText, FormError, SelectField, TextField, useForm } from '../../ui/form.js';
 import { PageHeader, Section } from '../../ui/page-header.js';
 import { Badge } from '../../ui/badge.js';
 import { Button, Kv } from '../../ui/misc.js';
@@ -44,7 +44,7 @@ export default function AccountPage() {
               onChange={(v) =>
                 changeLocale(v as UiLocale).then(
                   () => toast.success(t('backoffice.account.languageSaved')),
-                  (e) => toast.error(describeError(e, t).message),
+                  (e) => toast.error(errorText(e, t)),
                 )
               }
               data-testid="account-locale"
@@ -75,7 +75,7 @@ export default function AccountPage() {
             await refresh().catch(() => undefined);
             navigate('/login', { replace: true });
           } catch (e) {
-            toast.error(describeError(e, t).message);
+            toast.error(errorText(e, t));
           } finally {
             setBusyEverywhere(false);
             setConfirmEverywhere(false);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../core/i18n.js';
 import { Link, navigate, useLocation } from '../../core/router.js';
 import { useSession } from '../../core/session.js';
-import { describeError, FormError, TextField, useForm } from '../../ui/form.js';
+import { errorText, FormError, TextField, useForm } from '../../ui/form.js';
 import { PageHeader, Section } from '../../ui/page-header.js';
 import { Alert, Button, CopyButton, Spinner } from '../../ui/misc.js';
 import { accountApi, type TotpSetup } from './api.js';
@@ -31,7 +31,7 @@ export default function TwoFactorPage() {
     try {
       setSetup(await accountApi.startTotp());
     } catch (e) {
-      setSetupError(describeError(e, t).message);
+      setSetupError(errorText(e, t));
     }
   };
 

@@ -8,7 +8,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { Badge } from '../../ui/badge.js';
 import { Alert, Button, CopyButton } from '../../ui/misc.js';
 import { ConfirmDialog, Dialog } from '../../ui/dialog.js';
-import { CheckboxGroup, describeError, FormError, TextField, useForm } from '../../ui/form.js';
+import { CheckboxGroup, errorText, FormError, TextField, useForm } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
 import { apiKeysApi, type ApiKey } from './api.js';
 
@@ -126,7 +126,7 @@ export default function ApiKeysPage() {
             toast.success(t('backoffice.apiKeys.revokedToast', { name: revoking.name }));
             await list.reload();
           } catch (e) {
-            toast.error(describeError(e, t).message);
+            toast.error(errorText(e, t));
           } finally {
             setBusy(false);
             setRevoking(null);

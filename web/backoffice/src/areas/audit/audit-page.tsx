@@ -75,7 +75,7 @@ export default function AuditPage() {
   const set = (k: keyof Filters) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
 
   const columns: Column<AuditEntry>[] = [
-    { key: 'at', header: t('backoffice.audit.when'), width: '170px', render: (r) => <span title={r.at}>{formatDateTime(r.at, locale)}</span> },
+    { key: 'at', header: t('backoffice.audit.when'), className: 'nowrap', render: (r) => <span title={r.at}>{formatDateTime(r.at, locale)}</span> },
     {
       key: 'actor',
       header: t('backoffice.audit.actor'),

@@ -4,7 +4,8 @@ import { hashParam, Link, navigate } from '../../core/router.js';
 import { useSession } from '../../core/session.js';
 import { ENROL_PATH } from '../../core/paths.js';
 import { FormError, useForm } from '../../ui/form.js';
-import { Alert, Button } from '../../ui/misc.js';
+import { Alert, Button, Spinner } from '../../ui/misc.js';
+import { useResource } from '../../core/hooks.js';
 import { authApi } from './api.js';
 import { NewPasswordFields } from './password-fields.js';
 
@@ -16,6 +17,9 @@ export default function InvitePage() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [done, setDone] = useState(false);
+  // A spent or expired link is said up front, not after the person typed a password twice.
+  const check = useResource(async () => (token ? authApi.checkInvite(token) : { valid: false }), [token]);
+  const invalid = !token || (!!check.data && !check.data.valid);
   const form = useForm(['password', 'token']);
 
   const submit = form.submit(async () => {
@@ -38,10 +42,12 @@ export default function InvitePage() {
         <h1>{t('backoffice.invite.title')}</h1>
         <p className="lead">{t('backoffice.invite.lead')}</p>
       </div>
-      {!token ? (
-        <Alert tone="error">{t('backoffice.invite.noToken')}</Alert>
-      ) : done ? (
+      {done ? (
         <Alert tone="success">{t('backoffice.invite.done')}</Alert>
+      ) : invalid ? (
+        <Alert tone="error">{t('backoffice.invite.noToken')}</Alert>
+      ) : check.loading && !check.data ? (
+        <Spinner />
       ) : (
         <form className="form" onSubmit={submit}>
           <FormError message={form.formError} />

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useT } from '../../core/i18n.js';
 import { hashParam, Link } from '../../core/router.js';
 import { FormError, useForm } from '../../ui/form.js';
-import { Alert, Button } from '../../ui/misc.js';
+import { Alert, Button, Spinner } from '../../ui/misc.js';
+import { useResource } from '../../core/hooks.js';
 import { authApi } from './api.js';
 import { NewPasswordFields } from './password-fields.js';
 
@@ -13,6 +14,9 @@ export default function ResetPage() {
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [done, setDone] = useState(false);
+  // A spent or expired link is said up front, not after the person typed a password twice.
+  const check = useResource(async () => (token ? authApi.checkReset(token) : { valid: false }), [token]);
+  const invalid = !token || (!!check.data && !check.data.valid);
   const form = useForm(['password', 'token']);
 
   const submit = form.submit(async () => {
@@ -31,10 +35,12 @@ export default function ResetPage() {
         <h1>{t('backoffice.reset.title')}</h1>
         <p className="lead">{t('backoffice.reset.lead')}</p>
       </div>
-      {!token ? (
-        <Alert tone="error">{t('backoffice.reset.noToken')}</Alert>
-      ) : done ? (
+      {done ? (
         <Alert tone="success">{t('backoffice.reset.done')}</Alert>
+      ) : invalid ? (
+        <Alert tone="error">{t('backoffice.reset.noToken')}</Alert>
+      ) : check.loading && !check.data ? (
+        <Spinner />
       ) : (
         <form className="form" onSubmit={submit}>
           <FormError message={form.formError} />

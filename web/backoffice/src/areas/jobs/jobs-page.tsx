@@ -8,7 +8,7 @@ import { DataTable, type Column } from '../../ui/data-table.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { Badge, type Tone } from '../../ui/badge.js';
 import { Button, Kv } from '../../ui/misc.js';
-import { describeError, TextField } from '../../ui/form.js';
+import { errorText, TextField } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
 
 /** pg-boss states, in the order a person looks for trouble. */
@@ -68,7 +68,7 @@ export default function JobsPage() {
       toast.success(t('backoffice.jobs.retried', { name: j.name }));
       await res.reload();
     } catch (e) {
-      toast.error(describeError(e, t).message);
+      toast.error(errorText(e, t));
     } finally {
       setRetrying(null);
     }
@@ -78,7 +78,7 @@ export default function JobsPage() {
     { key: 'name', header: t('backoffice.jobs.name'), render: (j) => <code>{j.name}</code> },
     { key: 'state', header: t('backoffice.common.status'), render: (j) => <Badge tone={TONE[j.state] ?? 'neutral'}>{t(`backoffice.jobs.state.${j.state}`)}</Badge> },
     { key: 'attempts', header: t('backoffice.jobs.attempts'), align: 'right', render: (j) => (j.retryCount !== undefined ? `${j.retryCount}${j.retryLimit !== undefined ? ` / ${j.retryLimit}` : ''}` : '') },
-    { key: 'created', header: t('backoffice.common.created'), render: (j) => formatDateTime(j.createdOn ?? j.createdAt, locale) },
+    { key: 'created', header: t('backoffice.common.created'), className: 'nowrap', render: (j) => formatDateTime(j.createdOn ?? j.createdAt, locale) },
     {
       key: 'error',
       header: t('backoffice.jobs.error'),

@@ -45,7 +45,7 @@ export default function OutboxPage() {
     { key: 'subject', header: t('backoffice.outbox.subject'), render: (m) => <span className="truncate">{m.subject}</span> },
     { key: 'tag', header: t('backoffice.outbox.tag'), render: (m) => (m.tag ? <code>{m.tag}</code> : <span className="muted">—</span>) },
     { key: 'status', header: t('backoffice.common.status'), render: (m) => <Badge tone={TONE[m.status] ?? 'neutral'}>{t(`backoffice.outbox.status.${m.status}`)}</Badge> },
-    { key: 'at', header: t('backoffice.outbox.time'), render: (m) => formatDateTime(m.sentAt ?? m.createdAt, locale) },
+    { key: 'at', header: t('backoffice.outbox.time'), className: 'nowrap', render: (m) => formatDateTime(m.sentAt ?? m.createdAt, locale) },
   ];
 
   return (

@@ -9,7 +9,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { Badge, type Tone } from '../../ui/badge.js';
 import { Button } from '../../ui/misc.js';
 import { ConfirmDialog, Dialog } from '../../ui/dialog.js';
-import { describeError, FormError, SelectField, TextField, useForm } from '../../ui/form.js';
+import { errorText, FormError, SelectField, TextField, useForm } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
 import { staffApi, type StaffMember } from './api.js';
 
@@ -88,7 +88,7 @@ export default function StaffPage() {
       toast.success(t(`backoffice.staff.done.${kind}`, { name: member.name }));
       await list.reload();
     } catch (e) {
-      toast.error(describeError(e, t).message);
+      toast.error(errorText(e, t));
     } finally {
       setBusy(false);
       setPending(null);

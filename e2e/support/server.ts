@@ -1,0 +1,123 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { startSmtp, type SmtpCapture } from './smtp.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunningServer {
+  baseUrl: string;
+  /** The one-time first-owner link the server printed at start. */
+  setupUrl: string;
+  smtp: SmtpCapture;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A database of its own on the PostgreSQL of TEST_DATABASE_URL, dropped at the end. */
+async function freshPostgres(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `tl_e2e_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * Starts the BUILT server (`node dist/src/main.js`, built first if its sources changed) the way a
+ * person would, on a free port with a temporary DATA_DIR (or a fresh PostgreSQL database when
+ * TEST_DATABASE_URL is set) and a local SMTP server as SMTP_URL. Resolves once the server has
+ * printed its setup link and answers /healthz.
+ */
+export async function startServer(opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' });
+
+  const smtp = await startSmtp();
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradelane-e2e-'));
+  const pgDb = process.env.TEST_DATABASE_URL ? await freshPostgres(process.env.TEST_DATABASE_URL) : undefined;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? os.tmpdir(),
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: baseUrl,
+    DATA_DIR: dataDir,
+    SMTP_URL: smtp.url,
+    APP_SECRET: crypto.randomBytes(32).toString('hex'),
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+    ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    ...opts.env,
+  };
+
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await smtp.close();
+    await pgDb?.drop().catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+    let setupUrl: string | undefined;
+    while (!setupUrl) {
+      setupUrl = /(https?:\/\/\S+\/admin\/setup#token=[A-Za-z0-9_-]+)/.exec(out)?.[1];
+      if (setupUrl) break;
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
+      if (Date.now() > deadline) throw new Error(`server printed no setup link in time:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const health = await fetch(`${baseUrl}/healthz`);
+    if (!health.ok) throw new Error(`/healthz answered ${health.status}`);
+    return { baseUrl, setupUrl, smtp, output: () => out, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
