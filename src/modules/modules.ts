@@ -2,13 +2,16 @@ import type { AppModule } from '../platform/http/types.js';
 import { systemModule } from './system/index.js';
 import { staffModule } from './staff/index.js';
 import { catalogModule } from './catalog/index.js';
+import { inquiriesModule } from './inquiries/index.js';
+import { storefrontModule } from './storefront/index.js';
 import { webhooksModule } from './webhooks/index.js';
 import { fxModule } from './fx/index.js';
 import { pricingModule } from './pricing/index.js';
 import { taxModule } from './tax/index.js';
+import { customsModule } from './customs/index.js';
 
 /**
  * Every business module, in the order its routes, guards and demo data are applied.
  * A new module adds one line here; app.ts and main.ts need no change.
  */
-export const MODULES: AppModule[] = [systemModule, staffModule, fxModule, pricingModule, webhooksModule, catalogModule, taxModule];
+export const MODULES: AppModule[] = [systemModule, staffModule, fxModule, pricingModule, webhooksModule, catalogModule, inquiriesModule, storefrontModule, taxModule, customsModule];

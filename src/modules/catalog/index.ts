@@ -20,6 +20,7 @@ export { findVariantsForLines, type VariantSummary } from './queries/variant-loo
 export { loadStorePages, loadStorePage, loadTestimonials, loadSitemapEntries } from './queries/store-content.js';
 export * as facets from './domain/facets.js';
 export { slugify } from './domain/slug.js';
+export { currencyExponent, formatMinor } from './domain/money-format.js';
 export { STORE_LOCALES, isStoreLocale, type StoreLocale } from './domain/locales.js';
 
 export const catalogModule: AppModule = {

@@ -1,0 +1,41 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../../platform/http/types.js';
+import { AppError } from '../../../platform/errors/app-error.js';
+import { isStoreLocale, loadCategories, loadStorePages } from '../../catalog/index.js';
+import { LANG_COOKIE } from '../domain/language.js';
+import { baseCtx, type PageCtx, type StorefrontCartCount } from '../views/context.js';
+
+/** The language from the path; anything else is a 404 (so /xx/... never renders). */
+export function langOf(req: FastifyRequest): string {
+  const lang = (req.params as { lang?: string }).lang;
+  if (!isStoreLocale(lang)) throw new AppError('not_found', 'This page does not exist.');
+  return lang;
+}
+
+/** Header and footer data for every page, and the remembered language choice. */
+export async function pageCtx(
+  req: FastifyRequest, reply: FastifyReply, deps: AppDeps, locale: string, pathIn: PageCtx['pathIn'],
+): Promise<PageCtx> {
+  const [categories, pages, cartCount] = await Promise.all([
+    loadCategories(deps.db, locale),
+    loadStorePages(deps.db, locale),
+    (deps.providers.storefrontCartCount as StorefrontCartCount | undefined)?.(req, deps) ?? Promise.resolve(0),
+  ]);
+  if (req.cookies[LANG_COOKIE] !== locale) {
+    reply.setCookie(LANG_COOKIE, locale, { path: '/', maxAge: 365 * 86400, sameSite: 'lax', httpOnly: false, secure: deps.config.publicUrl.startsWith('https:') });
+  }
+  return baseCtx(req, deps, locale, { categories, pages, cartCount, pathIn });
+}
+
+export function sendPage(reply: FastifyReply, body: string, status = 200) {
+  return reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('vary', 'Cookie, Accept-Language')
+    .header('x-content-type-options', 'nosniff')
+    .header(
+      'content-security-policy',
+      "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+    )
+    .send(body);
+}
