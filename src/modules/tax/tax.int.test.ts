@@ -3,6 +3,7 @@ import { createTestContext, DATABASE_UNDER_TEST, type TestContext } from '../../
 import { hasSharedData, readSharedData } from '../../platform/testing/shared-data.js';
 import { cliActor } from '../../platform/auth/principal.js';
 import { query, sql } from '../../platform/db/database.js';
+import type { ManualClock } from '../../platform/clock/clock.js';
 import { createApiKey } from '../system/index.js';
 import { DEMO_TAX_SETTINGS } from './commands/seed-tax-demo.js';
 import { loadTaxData } from './index.js';
@@ -14,7 +15,7 @@ describe(`tax admin API on ${DATABASE_UNDER_TEST}`, () => {
 
   beforeAll(async () => {
     ctx = await createTestContext({ clock: 'manual' });
-    (ctx.clock as { set(d: string): void }).set('2026-03-10T10:00:00Z');
+    (ctx.clock as ManualClock).set('2026-03-10T10:00:00Z');
     admin = { authorization: `Bearer ${(await createApiKey(ctx.deps, cliActor(), { name: 'tax', scopes: ['tax:write', 'orders:read'] })).key}` };
     reader = { authorization: `Bearer ${(await createApiKey(ctx.deps, cliActor(), { name: 'read', scopes: ['orders:read'] })).key}` };
   });
