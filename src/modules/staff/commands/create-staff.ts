@@ -14,7 +14,8 @@ import { inviteUrl, sendInvitationMail } from './staff-mail.js';
 
 export interface CreateStaffInput {
   email: string;
-  name: string;
+  /** Defaults to the part of the email before the @ (the CLI asks only for email and role). */
+  name?: string;
   role: StaffRole;
   /** Given: the person is active at once (CLI). Absent: invited, with an emailed link (72 h). */
   password?: string;
@@ -44,7 +45,7 @@ export async function insertStaff(
   const email = normaliseEmail(input.email);
   if (!EMAIL_RE.test(email)) throw fieldError('body.email', 'staff.error.email_invalid', 'Enter a valid email address.');
   if (!isStaffRole(input.role)) throw fieldError('body.role', 'staff.error.role_invalid', `Unknown role ${input.role}.`);
-  const name = input.name.trim();
+  const name = (input.name ?? email.split('@')[0]!).trim();
   if (!name) throw fieldError('body.name', 'staff.error.name_required', 'Enter a name.');
   if (await findStaffByEmail(tx, email)) throw emailTaken();
   if (input.password !== undefined) assertPasswordAllowed(input.password, email);

@@ -100,5 +100,14 @@ describe(`password reset and invitations on ${DATABASE_UNDER_TEST}`, () => {
     const token = tokenIn((await lastMailTo(ctx, 'late@example.com'))!.text!);
     clock.advance(72 * 3600_000 + 1000);
     expect((await call(ctx, newBrowser(), 'POST', '/api/admin/auth/invite/accept', { token, password: NEW_PASSWORD })).statusCode).toBe(400);
+
+    // The owner sends a fresh link, which works.
+    const again = await signIn(ctx, newBrowser(), 'owen@example.com');
+    const late = (await call(ctx, again, 'GET', '/api/admin/staff')).json().items.find((i: { email: string }) => i.email === 'late@example.com');
+    expect((await call(ctx, again, 'POST', `/api/admin/staff/${late.id}/resend-invite`)).statusCode).toBe(204);
+    const fresh = tokenIn((await lastMailTo(ctx, 'late@example.com'))!.text!);
+    expect(fresh).not.toBe(token);
+    expect((await call(ctx, newBrowser(), 'POST', '/api/admin/auth/invite/accept', { token: fresh, password: NEW_PASSWORD })).statusCode).toBe(204);
+    expect((await call(ctx, again, 'POST', `/api/admin/staff/${late.id}/resend-invite`)).statusCode).toBe(409);
   });
 });

@@ -4,10 +4,11 @@ import { listStaff } from '../queries/list-staff.js';
 import { createStaff } from '../commands/create-staff.js';
 import { updateStaff } from '../commands/update-staff.js';
 import { revokeStaffSessions } from '../commands/logout.js';
+import { resendInvite } from '../commands/resend-invite.js';
 import { findStaffById } from '../db/staff-repo.js';
 import { staffNotFound } from '../commands/errors.js';
 import { actorOfRequest } from './request.js';
-import { localeSchema, roleSchema, staffItemSchema } from './schemas.js';
+import { emailSchema, localeSchema, roleSchema, staffItemSchema } from './schemas.js';
 
 const tags = ['staff'];
 
@@ -43,7 +44,7 @@ export function staffRoutes(app: App, deps: AppDeps): void {
         tags,
         summary: 'Invite a staff member (emails a single-use link valid for 72 hours)',
         body: z.object({
-          email: z.email().max(320),
+          email: emailSchema,
           name: z.string().trim().min(1).max(200),
           role: roleSchema,
           locale: localeSchema.optional(),
@@ -93,6 +94,22 @@ export function staffRoutes(app: App, deps: AppDeps): void {
       if (!(await findStaffById(deps.db, req.params.id))) throw staffNotFound(req.params.id);
       const revoked = await revokeStaffSessions(deps, actorOfRequest(req), req.params.id, 'revoked_by_admin');
       return { revoked };
+    },
+  );
+
+  app.post(
+    '/api/admin/staff/:id/resend-invite',
+    {
+      config: { permission: 'staff:write' },
+      schema: {
+        tags,
+        summary: 'Email a fresh invitation link to someone who has not accepted yet',
+        params: z.object({ id: z.string().min(1).max(100) }),
+      },
+    },
+    async (req, reply) => {
+      await resendInvite(deps, actorOfRequest(req), req.params.id);
+      return reply.status(204).send();
     },
   );
 }
