@@ -1,0 +1,31 @@
+import type { AppModule } from '../../platform/http/types.js';
+import { channelRoutes } from './http/channel-routes.js';
+import { importRoutes } from './http/import-routes.js';
+import { shopifyWebhookRoutes } from './http/webhook-routes.js';
+import { channelJobs } from './jobs/channel-jobs.js';
+import type { OrderHubPorts } from './ports.js';
+
+/**
+ * Order hub channels: Amazon SP-API polling and ORDER_CHANGE, Shopify webhooks, Alibaba.com and
+ * ERP files, the ERP import API, SKU mapping, and the sync ledger that makes every arrival of
+ * the same channel order one order. Orders, stock and customers are reached through `ports`,
+ * built by the composition root from those modules' index.ts.
+ */
+export function createChannelsModule(opts: { ports: OrderHubPorts }): AppModule {
+  return {
+    name: 'channels',
+    async routes(app, deps) {
+      channelRoutes(app, deps, opts.ports);
+      importRoutes(app, deps, opts.ports);
+      await shopifyWebhookRoutes(app, deps);
+    },
+    jobs: (deps) => channelJobs(deps, opts.ports),
+  };
+}
+
+export { importChannelOrder, reviewChannelOrder, type ImportResult, type HubDeps } from './commands/import-channel-order.js';
+export { reevaluateOrder, reevaluateHeldOrders } from './commands/reevaluate.js';
+export { pollAmazonChannel } from './commands/poll-amazon.js';
+export { POLL_AMAZON_JOB, REEVALUATE_JOB } from './jobs/channel-jobs.js';
+export type { OrderHubPorts, ChannelOrderInput, StockShortage, CustomerHistory } from './ports.js';
+export type { UnifiedOrder, ReportedMoney } from './domain/unified-order.js';

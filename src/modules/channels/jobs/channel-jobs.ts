@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import type { AppDeps } from '../../../platform/http/types.js';
+import type { JobDefinition } from '../../../platform/jobs/queue.js';
+import { channels } from '../db/channels.schema.js';
+import { PROCESS_WEBHOOK_JOB, processWebhook } from '../commands/receive-webhook.js';
+import { pollAmazonChannel } from '../commands/poll-amazon.js';
+import { reevaluateHeldOrders } from '../commands/reevaluate.js';
+import type { OrderHubPorts } from '../ports.js';
+
+export const POLL_AMAZON_JOB = 'channels.poll-amazon';
+export const REEVALUATE_JOB = 'channels.reevaluate-held';
+
+export function channelJobs(deps: AppDeps, ports: OrderHubPorts): JobDefinition[] {
+  const d = { ...deps, ports };
+  return [
+    {
+      name: PROCESS_WEBHOOK_JOB,
+      retryLimit: 8,
+      retryDelaySeconds: 15,
+      retryBackoff: true,
+      concurrency: 2,
+      handler: async (data: { receiptId: string }) => {
+        await processWebhook(d, data.receiptId);
+      },
+    },
+    {
+      // Every 5 minutes (Amazon's getOrders sustained rate is one request a minute per seller).
+      name: POLL_AMAZON_JOB,
+      cron: '*/5 * * * *',
+      retryLimit: 2,
+      handler: async (data: { channelId?: string }) => {
+        const list = data.channelId
+          ? [data.channelId]
+          : (await deps.db.select({ id: channels.id }).from(channels).where(eq(channels.kind, 'amazon'))).map((c) => c.id);
+        for (const id of list) {
+          const [c] = await deps.db.select({ enabled: channels.enabled }).from(channels).where(eq(channels.id, id));
+          if (c?.enabled) await pollAmazonChannel(d, id);
+        }
+      },
+    },
+    {
+      name: REEVALUATE_JOB,
+      cron: '*/10 * * * *',
+      retryLimit: 2,
+      handler: async (data: { trigger?: 'stock_arrived' | 'sweep' }) => {
+        await reevaluateHeldOrders(d, data.trigger ?? 'sweep');
+      },
+    },
+  ];
+}

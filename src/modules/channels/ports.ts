@@ -1,0 +1,58 @@
+import type { Db } from '../../platform/db/database.js';
+import type { Actor } from '../../platform/auth/principal.js';
+import type { ResolvedLine } from './domain/sku-mapping.js';
+import type { UnifiedOrder } from './domain/unified-order.js';
+
+/**
+ * What the order hub needs from the modules that own orders, stock and customers, reached only
+ * through their index.ts. Every method runs inside the caller's transaction. The composition
+ * root (modules.ts) passes the implementation built from those modules' public functions; tests
+ * pass one of their own.
+ */
+export interface ChannelOrderInput {
+  channelId: string;
+  channelName: string;
+  order: UnifiedOrder;
+  lines: ResolvedLine[];
+  /** Our computed totals per currency (exact decimal strings) beside the reported ones. */
+  computed: { subtotal: Record<string, string>; total: Record<string, string> };
+  actor: Actor;
+}
+
+export interface StockShortage {
+  sku: string;
+  ordered: number;
+  available: number;
+  short: number;
+}
+
+export interface CustomerHistory {
+  /** Orders this buyer placed before this one, on any channel. */
+  previousOrders: number;
+  /** Whether the ship-to address was delivered to before. */
+  knownAddress: boolean;
+  tier: string | null;
+}
+
+export interface OrderHubPorts {
+  /** The store's base currency (review thresholds are in it). */
+  baseCurrency: string;
+  /** Creates the order in the orders module (channel + external id unique there too). */
+  createOrder(tx: Db, input: ChannelOrderInput): Promise<{ orderId: string; number: string }>;
+  /** Applies a newer channel version in place (status, addresses, reported totals, lines' prices). */
+  updateOrder(tx: Db, orderId: string, input: ChannelOrderInput): Promise<void>;
+  /** Cancels the order; the channel cancelled it. */
+  cancelOrder(tx: Db, orderId: string, reason: string, actor: Actor): Promise<void>;
+  /**
+   * Reserves stock for every mapped line if all of it is available and returns []; otherwise
+   * reserves nothing and returns the shortages. Idempotent per order: reserving an order that
+   * already holds its reservations reserves nothing more.
+   */
+  reserve(tx: Db, orderId: string, lines: { sku: string; quantity: number }[], actor: Actor): Promise<StockShortage[]>;
+  release(tx: Db, orderId: string, reason: string, actor: Actor): Promise<void>;
+  /** Known SKUs among `skus` (channels that send our own SKUs verbatim). */
+  knownSkus(tx: Db, skus: string[]): Promise<Set<string>>;
+  customerHistory(tx: Db, q: { orderId: string; email: string | null; shipTo: UnifiedOrder['shipTo'] }): Promise<CustomerHistory>;
+  /** The amount in the base currency (minor units), or null without a rate. */
+  toBase(tx: Db, amount: { amount: string; currency: string }): Promise<{ amount: number; currency: string } | null>;
+}
