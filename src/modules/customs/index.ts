@@ -10,7 +10,7 @@ import { seedCustomsDemo } from './commands/seed-customs-demo.js';
 export { computeLandedCost, findDutyRate, estimateInsurance, CustomsInputError } from './domain/duty.js';
 export type { LandedCost, LandedCostInput, LandedCostLine, DutyLine, DutyRate, CustomsData, CountryCustomsRule, Explanation } from './domain/duty.js';
 export { INCOTERMS, INCOTERM_RULES, parseIncoterm, type Incoterm, type IncotermRules } from './domain/incoterms.js';
-export { checkHsCode, formatHs, compactHs, type HsCheck } from './domain/hs-codes.js';
+export { checkHsCode, checkProductHsCode, formatHs, compactHs, type HsCheck } from './domain/hs-codes.js';
 export { parseDutyCsv } from './domain/duty-csv.js';
 export { loadCustomsData } from './db/customs-data.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { hasSharedData, sharedDataPath, SHARED_DATA_SKIP_REASON } from '../../../platform/testing/shared-data.js';
 import { HS2022_SUBHEADINGS } from '../data/hs2022.js';
-import { checkHsCode, formatHs } from './hs-codes.js';
+import { checkHsCode, checkProductHsCode, formatHs } from './hs-codes.js';
 import { parseDutyCsv } from './duty-csv.js';
 
 describe('HS codes against HS 2022', () => {
@@ -20,6 +20,10 @@ describe('HS codes against HS 2022', () => {
     expect(checkHsCode('77')).toMatchObject({ valid: false }); // reserved chapter
     expect(checkHsCode('85A9')).toMatchObject({ valid: false, reason: expect.stringContaining('digits') });
     expect(checkHsCode('85395')).toMatchObject({ valid: false, reason: expect.stringContaining('2, 4 or 6') });
+  });
+  it('asks products for at least the 6-digit subheading', () => {
+    expect(checkProductHsCode('9405')).toMatchObject({ valid: false, reason: expect.stringContaining('6-digit') });
+    expect(checkProductHsCode('940511')).toMatchObject({ valid: true });
   });
 });
 

@@ -39,3 +39,12 @@ export function checkHsCode(input: string): HsCheck {
 function notIn(code: string, what: string): HsCheck {
   return { valid: false, code, reason: `${formatHs(code)} is not an HS 2022 ${what}. Check the code in the HS 2022 nomenclature.` };
 }
+
+/** A product's HS code: at least a subheading (6 digits) of HS 2022, as customs declarations need. */
+export function checkProductHsCode(input: string): HsCheck {
+  const r = checkHsCode(input);
+  if (r.valid && (r.level === 'chapter' || r.level === 'heading')) {
+    return { valid: false, code: r.code, reason: `A product needs the 6-digit HS subheading (or longer), not the ${r.level} ${formatHs(r.code)}.` };
+  }
+  return r;
+}

@@ -13,7 +13,7 @@ import { updateDutyRate } from '../commands/update-duty-rate.js';
 import { loadCustomsData } from '../db/customs-data.js';
 import { customsCountryRules, customsDutyRates } from '../db/customs.schema.js';
 import { computeLandedCost, CustomsInputError } from '../domain/duty.js';
-import { checkHsCode, compactHs } from '../domain/hs-codes.js';
+import { checkHsCode, checkProductHsCode, compactHs } from '../domain/hs-codes.js';
 import { parseIncoterm } from '../domain/incoterms.js';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD.');
@@ -132,7 +132,7 @@ export function customsRoutes(app: App, deps: AppDeps): void {
       const incoterm = parseIncoterm(rawIncoterm);
       if (!incoterm) throw new AppError('validation_failed', 'Use one of EXW, FCA, FOB, CIF, DAP, DDP (DDU is read as DAP).', { errors: [{ field: 'incoterm', message: 'Unknown Incoterm.' }] });
       for (const [i, l] of rest.lines.entries()) {
-        const hs = checkHsCode(l.hsCode);
+        const hs = checkProductHsCode(l.hsCode);
         if (!hs.valid) throw new AppError('validation_failed', hs.reason, { errors: [{ field: `lines.${i}.hsCode`, message: hs.reason }] });
       }
       const now = date ? new Date(`${date}T12:00:00Z`) : deps.clock.now();
