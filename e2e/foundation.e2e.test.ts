@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
@@ -19,6 +19,7 @@ let page: Page;
 let shots: string;
 let totpSecret = '';
 let lastCode = '';
+const browserLog: string[] = [];
 
 async function shot(name: string) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
@@ -44,6 +45,17 @@ beforeAll(async () => {
   page = browser.page;
   shots = screenshotDir();
   console.log(`screenshots: ${shots}`);
+  page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
+  page.on('response', (r) => r.status() >= 500 && browserLog.push(`HTTP ${r.status()} ${r.url()}`));
+});
+
+// A failed step leaves a picture of the page and what the browser complained about.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page) {
+    await shot(`FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+    console.log(`failed at ${page.url()}\n${browserLog.join('\n')}\n--- server output ---\n${server.output().slice(-4000)}`);
+  }
 });
 
 afterAll(async () => {
