@@ -34,3 +34,10 @@ export const shippingMethods = pgTable('shipping_methods', {
   sortOrder: integer('sort_order').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/** Dispatch settings of the shipping origin (one row, id 'default'): time zone, cut-off hour, holidays. */
+export const shippingSettings = pgTable('shipping_settings', {
+  id: text('id').primaryKey(),
+  settings: jsonb('settings').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
