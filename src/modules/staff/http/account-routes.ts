@@ -55,7 +55,7 @@ export function accountRoutes(app: App, deps: AppDeps): void {
         response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }) },
       },
     },
-    async (req) => startTotpSetup(deps, me(req)),
+    async (req) => startTotpSetup(deps, me(req), requestInfo(req)),
   );
 
   app.post(

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestContext, DATABASE_UNDER_TEST, type TestContext } from '../../../platform/testing/harness.js';
+import { buildApp } from '../../../app.js';
 import type { ManualClock } from '../../../platform/clock/clock.js';
 import { auditLog } from '../../../platform/audit/audit.schema.js';
 import { totpCodeAt } from '../../../platform/auth/totp.js';
+import { query, sql } from '../../../platform/db/database.js';
+import { authHousekeepingJob } from '../jobs/housekeeping.js';
 import { addStaff, call, enrolTotp, GOOD_PASSWORD, login, newBrowser, signIn, STAFF_COOKIE } from '../testing.js';
 
 describe(`staff sign-in on ${DATABASE_UNDER_TEST}`, () => {
@@ -39,19 +42,24 @@ describe(`staff sign-in on ${DATABASE_UNDER_TEST}`, () => {
   });
 
   it('marks the cookie Secure behind an HTTPS proxy when TRUST_PROXY is on', async () => {
-    const c2 = await createTestContext({ env: { TRUST_PROXY: 'true' } });
+    // The same deps behind a proxy: X-Forwarded-Proto is believed only with TRUST_PROXY=true.
+    const proxied = await buildApp({ ...ctx.deps, config: { ...ctx.config, trustProxy: true } });
     try {
-      await addStaff(c2, 'sec@example.com', 'sales');
-      const res = await c2.app.inject({
-        method: 'POST',
-        url: '/api/admin/auth/login',
-        headers: { 'x-forwarded-proto': 'https' },
-        payload: { email: 'sec@example.com', password: GOOD_PASSWORD },
-      });
-      expect(res.statusCode).toBe(200);
-      expect(res.cookies.find((c) => c.name === STAFF_COOKIE)).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+      await addStaff(ctx, 'sec@example.com', 'sales');
+      for (const [app, secure] of [[proxied, true], [ctx.app, false]] as const) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/admin/auth/login',
+          headers: { 'x-forwarded-proto': 'https' },
+          payload: { email: 'sec@example.com', password: GOOD_PASSWORD },
+        });
+        expect(res.statusCode).toBe(200);
+        const cookie = res.cookies.find((c) => c.name === STAFF_COOKIE)!;
+        expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+        expect(!!cookie.secure).toBe(secure);
+      }
     } finally {
-      await c2.close();
+      await proxied.close();
     }
   });
 
@@ -185,5 +193,48 @@ describe(`staff sign-in on ${DATABASE_UNDER_TEST}`, () => {
     expect((await call(ctx, b, 'POST', '/api/admin/auth/logout-everywhere')).statusCode).toBe(204);
     expect((await call(ctx, b, 'GET', '/api/admin/session')).statusCode).toBe(401);
     expect((await call(ctx, c, 'GET', '/api/admin/session')).statusCode).toBe(401);
+  });
+
+  it('changes the password with the current one, ending the other sessions', async () => {
+    await addStaff(ctx, 'cara@example.com', 'sales');
+    const here = await signIn(ctx, newBrowser(), 'cara@example.com');
+    const there = await signIn(ctx, newBrowser(), 'cara@example.com');
+    const wrong = await call(ctx, here, 'PUT', '/api/admin/account/password', { currentPassword: 'not it at all', newPassword: 'fresh new words 88' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].field).toBe('body.currentPassword');
+    const common = await call(ctx, here, 'PUT', '/api/admin/account/password', { currentPassword: GOOD_PASSWORD, newPassword: 'baseball123' });
+    expect(common.json().errors[0].field).toBe('body.newPassword');
+    const ok = await call(ctx, here, 'PUT', '/api/admin/account/password', { currentPassword: GOOD_PASSWORD, newPassword: 'fresh new words 88' });
+    expect(ok.statusCode).toBe(204);
+    expect((await call(ctx, here, 'GET', '/api/admin/session')).statusCode).toBe(200);
+    expect((await call(ctx, there, 'GET', '/api/admin/session')).statusCode).toBe(401);
+    expect((await login(ctx, newBrowser(), 'cara@example.com')).statusCode).toBe(401);
+    expect((await login(ctx, newBrowser(), 'cara@example.com', 'fresh new words 88')).statusCode).toBe(200);
+  });
+
+  it('replaces recovery codes only for a current TOTP code', async () => {
+    await addStaff(ctx, 'rex@example.com', 'sales');
+    const b = await signIn(ctx, newBrowser(), 'rex@example.com');
+    const { secret, recoveryCodes } = await enrolTotp(ctx, b);
+    clock.advance(30_000);
+    expect((await call(ctx, b, 'POST', '/api/admin/account/recovery-codes', { code: '12345' })).statusCode).toBe(400);
+    const res = await call(ctx, b, 'POST', '/api/admin/account/recovery-codes', { code: await totpCodeAt(secret, clock.now()) });
+    expect(res.statusCode).toBe(200);
+    const fresh: string[] = res.json().recoveryCodes;
+    expect(fresh).toHaveLength(10);
+    const c = newBrowser();
+    await login(ctx, c, 'rex@example.com');
+    expect((await call(ctx, c, 'POST', '/api/admin/auth/login/totp', { recoveryCode: recoveryCodes[1] })).statusCode).toBe(400);
+    expect((await call(ctx, c, 'POST', '/api/admin/auth/login/totp', { recoveryCode: fresh[1] })).statusCode).toBe(200);
+  });
+
+  it('clears out expired sessions and stale throttle rows in the hourly housekeeping job', async () => {
+    await login(ctx, newBrowser('10.77.0.1'), 'ana@example.com', 'wrong wrong wrong');
+    await signIn(ctx, newBrowser(), 'ana@example.com');
+    clock.advance(ctx.config.sessionTtlMs + 1000);
+    await authHousekeepingJob(ctx.deps).handler({}, { id: 'test', retryCount: 0 });
+    const [{ n: sessions }] = await query<{ n: number }>(ctx.deps.db, sql`SELECT count(*)::int AS n FROM auth_sessions`);
+    const [{ n: attempts }] = await query<{ n: number }>(ctx.deps.db, sql`SELECT count(*)::int AS n FROM auth_throttle_events`);
+    expect({ sessions, attempts }).toEqual({ sessions: 0, attempts: 0 });
   });
 });

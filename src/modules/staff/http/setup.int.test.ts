@@ -77,16 +77,11 @@ describe(`first owner on ${DATABASE_UNDER_TEST}`, () => {
     expect(audit[0]).toMatchObject({ actorLabel: 'olga@example.com', details: expect.objectContaining({ via: 'setup_link' }) });
   });
 
-  it('prints nothing about setup when the CLI created the owner', async () => {
-    const c2 = await createTestContext();
-    try {
-      expect((await firstOwnerHint(c2.deps)).length).toBeGreaterThan(0);
-      await addStaff(c2, 'cli@example.com', 'owner');
-      expect(await firstOwnerHint(c2.deps)).toEqual([]);
-      const [row] = await c2.deps.db.select().from(auditLog).where(eq(auditLog.action, 'staff.created'));
-      expect(row).toMatchObject({ actorType: 'cli', entityType: 'staff' });
-    } finally {
-      await c2.close();
-    }
+  it('records an owner made with the CLI as the CLI’s doing', async () => {
+    const created = await addStaff(ctx, 'cli@example.com', 'owner');
+    expect(created).toMatchObject({ role: 'owner', status: 'active' });
+    const rows = await ctx.deps.db.select().from(auditLog).where(eq(auditLog.entityId, created.id));
+    expect(rows).toEqual([expect.objectContaining({ action: 'staff.created', actorType: 'cli' })]);
+    expect(await firstOwnerHint(ctx.deps)).toEqual([]);
   });
 });
