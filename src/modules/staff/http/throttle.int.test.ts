@@ -59,6 +59,18 @@ describe(`sign-in throttle on ${DATABASE_UNDER_TEST}`, () => {
     clock.advance(3600_000);
   });
 
+  it('counts parallel guesses one after the other, so a burst gets no more tries', async () => {
+    await addStaff(ctx, 'par@example.com', 'sales');
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => login(ctx, newBrowser(`10.99.0.${i + 1}`), 'par@example.com', WRONG)),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    // Five free failures, a sixth that starts the first pause, and every other one waits.
+    expect(codes.filter((c) => c === 401)).toHaveLength(6);
+    expect(codes.filter((c) => c === 429)).toHaveLength(10);
+    clock.advance(3600_000);
+  });
+
   it('slows one IP that tries many accounts', async () => {
     const b = newBrowser('203.0.113.50');
     for (let i = 0; i < 10; i++) expect((await login(ctx, b, `user${i}@example.com`, WRONG)).statusCode).toBe(401);
