@@ -70,21 +70,7 @@ export function hashParam(name: string): string | undefined {
   return params.get(name) ?? undefined;
 }
 
-export type Params = Record<string, string>;
-
-/** '/staff/:id' against '/staff/stf_1' → { id: 'stf_1' }; null when it does not match. */
-export function matchPath(pattern: string, path: string): Params | null {
-  const p = pattern.split('/').filter(Boolean);
-  const s = path.split('/').filter(Boolean);
-  if (p.length !== s.length) return null;
-  const params: Params = {};
-  for (let i = 0; i < p.length; i++) {
-    const seg = p[i]!;
-    if (seg.startsWith(':')) params[seg.slice(1)] = decodeURIComponent(s[i]!);
-    else if (seg !== s[i]) return null;
-  }
-  return params;
-}
+export { matchPath, type Params } from './url.js';
 
 export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
   const handle = (e: MouseEvent<HTMLAnchorElement>) => {
