@@ -2,6 +2,8 @@ import type { AppModule } from '../../platform/http/types.js';
 import { adminCatalogRoutes } from './http/admin-catalog-routes.js';
 import { adminContentRoutes } from './http/admin-content-routes.js';
 import { storeCatalogRoutes } from './http/store-routes.js';
+import { adminImportRoutes } from './http/admin-import-routes.js';
+import { importJob } from './commands/import-products.js';
 
 /**
  * Catalog: categories, attribute definitions, products and variants, files, trust pages,
@@ -29,7 +31,9 @@ export const catalogModule: AppModule = {
     adminCatalogRoutes(app, deps);
     adminContentRoutes(app, deps);
     storeCatalogRoutes(app, deps);
+    adminImportRoutes(app, deps);
   },
+  jobs: (deps) => [importJob(deps)],
   async seedDemo(deps) {
     const { seedCatalogDemo } = await import('./seed/seed-demo.js');
     await seedCatalogDemo(deps);
