@@ -51,7 +51,7 @@ export function truncate(s: string, max = 160): string {
   if (t.length <= max) return t;
   const cut = t.slice(0, max - 1);
   const sp = cut.lastIndexOf(' ');
-  return `${sp > max * 0.6 ? cut.slice(0, sp) : cut}…`;
+  return `${sp > max * 0.4 ? cut.slice(0, sp) : cut}…`;
 }
 
 export function breadcrumbJsonLd(items: { name: string; url: string }[]) {
