@@ -9,6 +9,7 @@ import { staffRoutes } from './http/staff-routes.js';
 import { accountRoutes } from './http/account-routes.js';
 import { securityRoutes } from './http/security-routes.js';
 import { authHousekeepingJob } from './jobs/housekeeping.js';
+import { passwordResetJob } from './commands/request-password-reset.js';
 
 /**
  * Staff identity and back-office security: sign-in with password and TOTP, sessions, staff
@@ -44,7 +45,7 @@ export const staffModule: AppModule = {
     accountRoutes(app, deps);
     securityRoutes(app, deps);
   },
-  jobs: (deps) => [authHousekeepingJob(deps)],
+  jobs: (deps) => [authHousekeepingJob(deps), passwordResetJob(deps)],
   guard: backOfficeIpGuard,
   authenticate: authenticateStaff,
 };

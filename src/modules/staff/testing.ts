@@ -87,6 +87,7 @@ export async function enrolTotp(ctx: TestContext, b: Browser) {
 
 /** The newest email to an address, from the outbox table. */
 export async function lastMailTo(ctx: TestContext, email: string) {
+  await ctx.deps.jobs.drain(); // mail that a job writes (password reset) lands first
   const rows = await ctx.deps.db.select().from(mailMessages).orderBy(desc(mailMessages.createdAt), desc(mailMessages.id));
   return rows.find((m) => m.to.includes(email));
 }

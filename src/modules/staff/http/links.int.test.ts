@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, DATABASE_UNDER_TEST, type TestContext } from '../../../platform/testing/harness.js';
 import type { ManualClock } from '../../../platform/clock/clock.js';
 import { totpCodeAt } from '../../../platform/auth/totp.js';
+import { query, sql } from '../../../platform/db/database.js';
 import { addStaff, call, enrolTotp, lastMailTo, login, newBrowser, signIn, tokenIn, STAFF_COOKIE } from '../testing.js';
 
 const NEW_PASSWORD = 'a brand new passphrase 77';
@@ -54,6 +55,16 @@ describe(`password reset and invitations on ${DATABASE_UNDER_TEST}`, () => {
     clock.advance(3600_000 + 1);
     const res = await call(ctx, newBrowser(), 'POST', '/api/admin/auth/password-reset/confirm', { token, password: NEW_PASSWORD + '!' });
     expect(res.statusCode).toBe(400);
+  });
+
+  it('sends at most three reset emails an hour to one person', async () => {
+    await addStaff(ctx, 'flo@example.com', 'sales');
+    for (let i = 0; i < 5; i++) {
+      expect((await call(ctx, newBrowser(), 'POST', '/api/admin/auth/password-reset/request', { email: 'FLO@example.com' })).statusCode).toBe(202);
+    }
+    await lastMailTo(ctx, 'flo@example.com');
+    const [{ n }] = await query<{ n: number }>(ctx.deps.db, sql`SELECT count(*)::int AS n FROM mail_messages WHERE 'flo@example.com' = ANY("to")`);
+    expect(n).toBe(3);
   });
 
   it('invites a person by email in their language; they choose a password and sign in', async () => {
