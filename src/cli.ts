@@ -128,10 +128,11 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
   try {
     if (command.needs !== 'none') {
       // loaded only when needed, so `--help` and usage errors answer at once
-      const { depsForCli, openForCli } = await import('./cli/runtime.js');
+      const { openForCli } = await import('./cli/runtime.js');
       database = await openForCli(config, command.name);
       ctx.database = database;
       if (command.needs === 'deps') {
+        const { depsForCli } = await import('./cli/deps.js');
         await database.migrate();
         deps = depsForCli(config, database);
         // pg-boss must be ready before a use case enqueues inside its transaction (PGlite runs

@@ -62,7 +62,7 @@ export const commands: CliCommand[] = [
     async run(ctx, args) {
       const file = path.resolve(args.positionals[0]!);
       const { restoreDatabase } = await import('../../platform/backup/restore.js');
-      const { depsForCli } = await import('../runtime.js');
+      const { depsForCli } = await import('../deps.js');
       const deps = depsForCli(ctx.config, ctx.database);
       ctx.deps = deps;
       const s = await restoreDatabase(ctx.database, file, { force: !!args.values.force, jobs: deps.jobs, secrets: deps.secrets });
