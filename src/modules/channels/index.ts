@@ -15,11 +15,15 @@ export function createChannelsModule(opts: { ports: OrderHubPorts }): AppModule 
   return {
     name: 'channels',
     async routes(app, deps) {
+      opts.ports.bind?.(deps);
       channelRoutes(app, deps, opts.ports);
       importRoutes(app, deps, opts.ports);
       await shopifyWebhookRoutes(app, deps);
     },
-    jobs: (deps) => channelJobs(deps, opts.ports),
+    jobs: (deps) => {
+      opts.ports.bind?.(deps);
+      return channelJobs(deps, opts.ports);
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/principal.js';
+import type { AppDeps } from '../../platform/http/types.js';
 import type { ResolvedLine } from './domain/sku-mapping.js';
 import type { UnifiedOrder } from './domain/unified-order.js';
 
@@ -35,6 +36,10 @@ export interface CustomerHistory {
 }
 
 export interface OrderHubPorts {
+  /** Given the deps bag once it exists (the module calls it from routes() and jobs()). */
+  bind?(deps: AppDeps): void;
+  /** Moves the order to the review outcome (approved / on hold / in review), when it can. */
+  applyReview?(tx: Db, orderId: string, outcome: 'approved' | 'held' | 'review', reason: string, actor: Actor): Promise<void>;
   /** The store's base currency (review thresholds are in it). */
   baseCurrency: string;
   /** Creates the order in the orders module (channel + external id unique there too). */

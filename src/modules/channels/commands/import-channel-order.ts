@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { t } from '../../../platform/i18n/i18n.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { AppDeps } from '../../../platform/http/types.js';
 import type { Actor } from '../../../platform/auth/principal.js';
@@ -150,5 +151,9 @@ export async function reviewChannelOrder(
   const amountBase = total ? await deps.ports.toBase(tx, total) : null;
   const facts = channelOrderFacts({ orderId: x.orderId, channelKind: x.channel.kind, order: x.order, lines: x.lines, shortages, history, amountBase });
   const r = await reviewOrder(tx, deps, { facts, trigger: x.trigger, orderNumber: x.orderNumber });
+  if (deps.ports.applyReview) {
+    const reason = r.decision.explanations.map((e) => t('en', e.key, e.params)).join(' ');
+    await deps.ports.applyReview(tx, x.orderId, r.decision.outcome, reason, x.actor);
+  }
   return r.decision;
 }

@@ -1,0 +1,230 @@
+import type { Db } from '../../platform/db/database.js';
+import type { AppDeps } from '../../platform/http/types.js';
+import type { Actor } from '../../platform/auth/principal.js';
+import { isAppError } from '../../platform/errors/app-error.js';
+import { parseMoney, type Money } from '../../platform/money/index.js';
+import { applyOrderEventTx, getOrder, listOrders, placeOrderTx, type Address, type FrozenTotals, type OrderDraftLine } from '../orders/index.js';
+import { reserveStock, type SkuDirectory } from '../inventory/index.js';
+import { findVariantsForLines } from '../catalog/index.js';
+import { convertAt } from '../fx/index.js';
+import type { ChannelOrderInput, OrderHubPorts, StockShortage } from './ports.js';
+import type { UnifiedAddress } from './domain/unified-order.js';
+
+/**
+ * The order hub's ports built from the orders, inventory, catalog and fx modules' index.ts.
+ * A channel order becomes a normal order (channel = the channel kind, external id = the
+ * channel's id), priced from the channel's reported lines in its currency; the reported totals
+ * are stored verbatim beside ours with the mismatch flag. Stock is reserved separately so that a
+ * short order is still recorded (and held) instead of refused.
+ */
+/** SKU lookup through the catalog's index (the composition root may pass its own directory). */
+export const catalogSkuDirectory: SkuDirectory = {
+  async resolve(tx, q) {
+    const found = await findVariantsForLines(tx, 'en', { skus: q.skus, variantIds: q.skuIds });
+    return found.map((v) => ({ skuId: v.variantId, sku: v.sku, productId: v.productId }));
+  },
+};
+
+export function createOrderPorts(opts: { baseCurrency?: string; skus?: SkuDirectory } = {}): OrderHubPorts {
+  const directory = opts.skus ?? catalogSkuDirectory;
+  let deps: AppDeps | undefined;
+  const d = () => {
+    if (!deps) throw new Error('order hub ports used before bind(deps)');
+    return deps;
+  };
+  const channelKey = (input: ChannelOrderInput) => input.order.channelKind;
+  const minor = (amount: string | undefined, currency: string) => (amount ? parseMoney(amount, currency).amount : 0);
+
+  function address(a: UnifiedAddress | null, email: string | null): Address | null {
+    if (!a || !a.country || !(a.line1 || a.city)) return null;
+    return { name: a.name ?? a.company ?? '-', company: a.company, line1: a.line1 ?? '-', line2: a.line2, city: a.city ?? '-', region: a.region, postalCode: a.postalCode, countryCode: a.country, phone: a.phone, email };
+  }
+
+  function draftOf(input: ChannelOrderInput, variants: Map<string, { variantId: string; productId: string }>) {
+    const o = input.order;
+    const currency = o.currency ?? input.lines.find((l) => l.lineTotal)?.lineTotal?.currency ?? ports.baseCurrency;
+    const lines: OrderDraftLine[] = [];
+    let items = 0;
+    let discount = 0;
+    let tax = 0;
+    let shipping = 0;
+    for (const l of input.lines) {
+      const same = (m: { currency: string } | null) => m && m.currency === currency;
+      const gross = same(l.lineTotal) ? minor(l.lineTotal!.amount, currency) : 0;
+      // Channels report the line total; a unit price that does not divide it exactly is rounded
+      // up and the remainder shown as a discount, so the frozen line still adds up to the cent.
+      const unit = Math.ceil(gross / l.quantity);
+      const lineDiscount = (same(l.discount) ? minor(l.discount!.amount, currency) : 0) + (unit * l.quantity - gross);
+      const lineTax = same(l.tax) ? minor(l.tax!.amount, currency) : 0;
+      shipping += same(l.shipping) ? minor(l.shipping!.amount, currency) : 0;
+      for (const e of l.extras) {
+        if (e.money.currency !== currency) continue;
+        if (e.credit) discount += minor(e.money.amount, currency);
+        else if (e.kind.endsWith('tax')) tax += minor(e.money.amount, currency);
+        else shipping += minor(e.money.amount, currency);
+      }
+      const v = l.sku ? variants.get(l.sku) : undefined;
+      lines.push({
+        skuId: v?.variantId ?? null,
+        sku: l.sku ?? l.sellerSku ?? l.asin ?? 'UNMAPPED',
+        productId: v?.productId || null,
+        externalSku: l.sellerSku ?? l.asin,
+        name: l.title,
+        quantity: l.quantity,
+        unitPrice: unit,
+        discount: lineDiscount,
+        lineTotal: unit * l.quantity - lineDiscount,
+        taxAmount: lineTax,
+      });
+      items += unit * l.quantity;
+      discount += lineDiscount;
+      tax += lineTax;
+    }
+    // Shopify-style order-level amounts (shipping, order discounts) come from the reported totals.
+    const r = o.reported;
+    if (r.shipping?.currency === currency && shipping === 0) shipping = minor(r.shipping.amount, currency);
+    if (r.tax?.currency === currency && tax === 0) tax = minor(r.tax.amount, currency);
+    const grandTotal = items - discount + shipping + tax;
+    const totals: FrozenTotals = {
+      currency,
+      pricesIncludeTax: false,
+      items,
+      discount,
+      shipping,
+      tax,
+      duty: 0,
+      grandTotal,
+      taxLines: [],
+      dutyLines: [],
+      dutyPayableBy: null,
+      dutyEstimateForRecipient: 0,
+      explanations: o.anomalies.map((a) => ({ kind: 'note' as const, label: a, amount: 0, included: false })),
+    };
+    return { currency, lines, totals };
+  }
+
+  const ports: OrderHubPorts = {
+    bind(x) {
+      deps = x;
+    },
+    baseCurrency: opts.baseCurrency ?? 'USD',
+    async createOrder(tx, input) {
+      const skus = input.lines.map((l) => l.sku).filter((s): s is string => !!s);
+      const found = skus.length ? await directory.resolve(tx, { skus }) : [];
+      const variants = new Map(found.map((v) => [v.sku, { variantId: v.skuId, productId: v.productId ?? '' }]));
+      const { currency, lines, totals } = draftOf(input, variants);
+      const base = await toBaseMoney(tx, { amount: totals.grandTotal, currency });
+      const o = input.order;
+      const reportedTotal = o.reported.total ?? { amount: '0', currency };
+      const placed = await placeOrderTx(tx, d(), input.actor, {
+        channel: channelKey(input),
+        externalId: o.externalId,
+        externalUpdatedAt: new Date(o.updatedAt),
+        customerId: null,
+        customerEmail: o.buyer.email,
+        customerName: o.buyer.name,
+        companyName: o.buyer.company,
+        locale: 'en',
+        currency,
+        baseCurrency: ports.baseCurrency,
+        grandTotalBase: base?.amount ?? 0,
+        fx: null,
+        totals,
+        incoterm: null,
+        shipTo: address(o.shipTo, o.buyer.email),
+        billTo: address(o.billTo, o.buyer.email),
+        shipping: null,
+        paymentMethod: o.paymentMethod ?? `${o.channelKind}`,
+        reportedTotals: {
+          currency: reportedTotal.currency,
+          items: o.reported.linesTotal?.amount ?? o.reported.subtotal?.amount ?? null,
+          shipping: o.reported.shipping?.amount ?? null,
+          tax: o.reported.tax?.amount ?? null,
+          discount: o.reported.discount?.amount ?? null,
+          grandTotal: reportedTotal.amount,
+          otherCurrencies: [...new Set(o.lines.flatMap((l) => [l.lineTotal, l.tax, l.shipping, ...l.extras.map((e) => e.money)]).filter((m) => m && m.currency !== currency).map((m) => m!.currency))],
+          raw: { computed: input.computed, flags: o.flags },
+        },
+        totalsMismatch: o.flags.includes('totals_mismatch'),
+        poNumber: o.externalNumber,
+        note: o.anomalies.join('\n') || null,
+        tags: o.flags,
+        lines,
+        reserve: false,
+      });
+      return { orderId: placed.id, number: placed.number };
+    },
+    async updateOrder() {
+      // The orders module has no in-place update for channel orders yet: the newer version is
+      // kept in the channel ledger (shown on the order page); see the handover note.
+    },
+    async cancelOrder(tx, orderId, reason, actor) {
+      await applyQuietly(tx, actor, orderId, { type: 'cancel', reason });
+    },
+    async reserve(tx, orderId, _lines, actor): Promise<StockShortage[]> {
+      const o = await getOrder(tx, orderId);
+      if (o.reservations.some((r) => r.status === 'active')) return [];
+      const need = o.lines.filter((l) => l.skuId).map((l) => ({ lineId: l.id, skuId: l.skuId!, sku: l.sku, productId: l.productId, quantity: l.quantity }));
+      if (!need.length) return [];
+      try {
+        await reserveStock(tx, d(), { orderId, actor, lines: need });
+        return [];
+      } catch (e) {
+        if (!isAppError(e) || e.code !== 'out_of_stock') throw e;
+        const list = (e.details.extra?.shortages ?? []) as { sku: string; requested: number; available: number }[];
+        return list.map((s) => ({ sku: s.sku, ordered: s.requested, available: s.available, short: s.requested - s.available }));
+      }
+    },
+    async release() {
+      // Cancelling through the orders lifecycle already released the order's reservations.
+    },
+    async knownSkus(tx, skus) {
+      const found = await directory.resolve(tx, { skus });
+      return new Set(found.map((v) => v.sku));
+    },
+    async customerHistory(tx, q) {
+      if (!q.email) return { previousOrders: 0, knownAddress: false, tier: null };
+      const list = (await listOrders(tx, { q: q.email, limit: 50 })).items.filter((o) => o.id !== q.orderId && o.customerEmail?.toLowerCase() === q.email!.toLowerCase());
+      const key = (a: { line1?: string | null; postalCode?: string | null; countryCode?: string | null; country?: string | null } | null) =>
+        a ? [a.line1, a.postalCode, a.countryCode ?? a.country].map((x) => (x ?? '').toUpperCase().trim()).join('|') : '';
+      const want = key(q.shipTo);
+      let knownAddress = false;
+      for (const o of list.filter((x) => ['shipped', 'delivered', 'completed'].includes(x.status)).slice(0, 20)) {
+        const full = await getOrder(tx, o.id);
+        if (want && key(full.shipTo as any) === want) {
+          knownAddress = true;
+          break;
+        }
+      }
+      return { previousOrders: list.filter((o) => o.status !== 'cancelled').length, knownAddress, tier: null };
+    },
+    async toBase(tx, m) {
+      return toBaseMoney(tx, parseMoney(m.amount, m.currency));
+    },
+    async applyReview(tx, orderId, outcome, reason, actor) {
+      const event = outcome === 'approved' ? ({ type: 'approve', reason } as const) : outcome === 'held' ? ({ type: 'hold', reason } as const) : ({ type: 'review', reason } as const);
+      await applyQuietly(tx, actor, orderId, event);
+    },
+  };
+
+  async function toBaseMoney(tx: Db, m: Money): Promise<Money | null> {
+    if (m.currency === ports.baseCurrency) return m;
+    try {
+      return (await convertAt(tx, d().clock.now(), m, ports.baseCurrency)).amount;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Lifecycle events that do not apply to the order's present state (already shipped) are skipped. */
+  async function applyQuietly(tx: Db, actor: Actor, orderId: string, event: Parameters<typeof applyOrderEventTx>[4]) {
+    try {
+      await applyOrderEventTx(tx, d(), actor, orderId, event);
+    } catch (e) {
+      if (isAppError(e) && e.code === 'conflict') return;
+      throw e;
+    }
+  }
+
+  return ports;
+}
