@@ -2,6 +2,8 @@ import type { AppDeps } from '../../../platform/http/types.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { createSession, type SessionRow } from '../../../platform/auth/sessions.js';
+import { issueDeviceToken } from '../../../platform/auth/device-cookie.js';
+import { DEVICE_SCOPE } from './login.js';
 import { consumeStaffToken, countActiveOwners, lockOwners, readSecuritySettings } from '../db/staff-repo.js';
 import { mustUse2fa } from '../domain/staff.js';
 import type { StaffRow } from '../db/staff-repo.js';
@@ -24,7 +26,7 @@ export async function completeSetup(
   deps: AppDeps,
   input: SetupInput,
   req: RequestInfo,
-): Promise<{ staff: StaffRow; token: string; session: SessionRow; mustEnrollMfa: boolean }> {
+): Promise<{ staff: StaffRow; token: string; session: SessionRow; mustEnrollMfa: boolean; deviceToken: string }> {
   return deps.database.transaction(async (tx) => {
     await lockOwners(tx);
     const now = deps.clock.now();
@@ -61,6 +63,12 @@ export async function completeSetup(
       details: { secondFactor: 'none', sessionId: session.id, via: 'setup_link' },
     });
     const settings = await readSecuritySettings(tx);
-    return { staff, token, session, mustEnrollMfa: mustUse2fa('owner', settings.require2faRoles) };
+    return {
+      staff,
+      token,
+      session,
+      mustEnrollMfa: mustUse2fa('owner', settings.require2faRoles),
+      deviceToken: issueDeviceToken(deps.secrets, DEVICE_SCOPE, staff.email),
+    };
   });
 }

@@ -18,7 +18,7 @@ export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, deps:
   setAuthCookie(req, reply, STAFF_COOKIE, token, { maxAgeSeconds: deps.config.sessionTtlMs / 1000 });
 }
 
-function setDeviceCookie(req: FastifyRequest, reply: FastifyReply, token: string): void {
+export function setDeviceCookie(req: FastifyRequest, reply: FastifyReply, token: string): void {
   setAuthCookie(req, reply, STAFF_DEVICE_COOKIE, token, {
     maxAgeSeconds: DEVICE_COOKIE_MAX_AGE_S,
     path: STAFF_DEVICE_COOKIE_PATH,

@@ -6,7 +6,7 @@ import { completeSetup } from '../commands/complete-setup.js';
 import { acceptInvite } from '../commands/accept-invite.js';
 import { isSetupLinkValid, isStaffLinkValid } from '../queries/setup-link.js';
 import { requestInfo } from './request.js';
-import { setSessionCookie } from './auth-routes.js';
+import { setDeviceCookie, setSessionCookie } from './auth-routes.js';
 import { loginReplySchema, passwordSchema, tokenSchema } from './schemas.js';
 
 const tags = ['staff auth'];
@@ -93,6 +93,7 @@ export function linkRoutes(app: App, deps: AppDeps): void {
     async (req, reply) => {
       const r = await completeSetup(deps, req.body, requestInfo(req));
       setSessionCookie(req, reply, deps, r.token);
+      setDeviceCookie(req, reply, r.deviceToken);
       return reply.status(201).send({ mfaRequired: false, mustEnrollMfa: r.mustEnrollMfa, csrfToken: r.session.csrfToken });
     },
   );

@@ -4,7 +4,7 @@ import { createTestContext, DATABASE_UNDER_TEST, type TestContext } from '../../
 import type { ManualClock } from '../../../platform/clock/clock.js';
 import { auditLog } from '../../../platform/audit/audit.schema.js';
 import { ensureSetupLink, firstOwnerHint } from '../index.js';
-import { addStaff, call, newBrowser, tokenIn, GOOD_PASSWORD } from '../testing.js';
+import { addStaff, call, newBrowser, tokenIn, GOOD_PASSWORD, STAFF_DEVICE_COOKIE } from '../testing.js';
 
 describe(`first owner on ${DATABASE_UNDER_TEST}`, () => {
   let ctx: TestContext;
@@ -57,6 +57,7 @@ describe(`first owner on ${DATABASE_UNDER_TEST}`, () => {
 
     const res = await call(ctx, b, 'POST', '/api/admin/auth/setup', { token, email: 'Olga@Example.com', name: 'Olga', password: GOOD_PASSWORD });
     expect(res.statusCode).toBe(201);
+    expect(b.cookies[STAFF_DEVICE_COOKIE]).toBeTruthy(); // this browser now counts as known for the owner
     b.csrf = res.json().csrfToken;
     expect(res.json()).toMatchObject({ mfaRequired: false, mustEnrollMfa: false });
     const session = await call(ctx, b, 'GET', '/api/admin/session');
