@@ -9,9 +9,10 @@ import { fxModule } from './fx/index.js';
 import { pricingModule } from './pricing/index.js';
 import { taxModule } from './tax/index.js';
 import { customsModule } from './customs/index.js';
+import { shippingModule } from './shipping/index.js';
 
 /**
  * Every business module, in the order its routes, guards and demo data are applied.
  * A new module adds one line here; app.ts and main.ts need no change.
  */
-export const MODULES: AppModule[] = [systemModule, staffModule, fxModule, pricingModule, webhooksModule, catalogModule, inquiriesModule, storefrontModule, taxModule, customsModule];
+export const MODULES: AppModule[] = [systemModule, staffModule, fxModule, pricingModule, webhooksModule, catalogModule, inquiriesModule, storefrontModule, taxModule, customsModule, shippingModule];
