@@ -7,6 +7,7 @@ import { storefrontModule } from './storefront/index.js';
 import { webhooksModule } from './webhooks/index.js';
 import { fxModule } from './fx/index.js';
 import { pricingModule } from './pricing/index.js';
+import { customersModule } from './customers/index.js';
 import { taxModule } from './tax/index.js';
 import { customsModule } from './customs/index.js';
 import { shippingModule } from './shipping/index.js';
@@ -15,4 +16,4 @@ import { shippingModule } from './shipping/index.js';
  * Every business module, in the order its routes, guards and demo data are applied.
  * A new module adds one line here; app.ts and main.ts need no change.
  */
-export const MODULES: AppModule[] = [systemModule, staffModule, fxModule, pricingModule, webhooksModule, catalogModule, inquiriesModule, storefrontModule, taxModule, customsModule, shippingModule];
+export const MODULES: AppModule[] = [systemModule, staffModule, fxModule, pricingModule, customersModule, webhooksModule, catalogModule, inquiriesModule, storefrontModule, taxModule, customsModule, shippingModule];

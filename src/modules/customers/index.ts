@@ -1,0 +1,28 @@
+import type { AppModule } from '../../platform/http/types.js';
+import { authenticateCustomer } from './http/authenticate.js';
+import { storeAccountRoutes } from './http/store-account.routes.js';
+import { storeKycRoutes } from './http/store-kyc.routes.js';
+import { storePriceRoutes } from './http/store-prices.routes.js';
+import { adminCustomerRoutes } from './http/admin.routes.js';
+
+/**
+ * Buyers: B2C and B2B accounts with company users, addresses, buyer sign-in (tl_customer),
+ * dealer applications (KYC) and their review, the login wall and price visibility.
+ */
+export const customersModule: AppModule = {
+  name: 'customers',
+  authenticate: authenticateCustomer,
+  routes(app, deps) {
+    storeAccountRoutes(app, deps);
+    storeKycRoutes(app, deps);
+    storePriceRoutes(app, deps);
+    adminCustomerRoutes(app, deps);
+  },
+};
+
+export { pricesForViewer, type ViewerPrice, type ViewerPrices } from './queries/viewer-prices.js';
+export { getBuyerView, type BuyerView } from './queries/buyer.js';
+export { cachedCustomerSettings } from './queries/settings-cache.js';
+export { chooseDisplayCurrency, currencyOfCountry } from './domain/display-currency.js';
+export { visitorCountry, CURRENCY_COOKIE } from './http/visitor.js';
+export type { CustomerSettings } from './domain/settings.js';
