@@ -16,20 +16,20 @@ export interface IncotermRules {
   sellerMustInsure: boolean;
   /** What the buyer's order total contains besides the goods. */
   inBuyerTotal: { freight: boolean; insurance: boolean; dutyAndTax: boolean };
-  /** i18n key describing where risk passes to the buyer. */
-  riskPasses: string;
+  /** i18n key of a one-line summary for buyers: who pays what, where the goods are handed over. */
+  summary: string;
 }
 
 const S: Party = 'seller';
 const B: Party = 'buyer';
 
 export const INCOTERM_RULES: Record<Incoterm, IncotermRules> = {
-  EXW: { code: 'EXW', seaOnly: false, pays: { exportClearance: B, mainFreight: B, insurance: B, importDuty: B, importTax: B }, sellerMustInsure: false, inBuyerTotal: { freight: false, insurance: false, dutyAndTax: false }, riskPasses: 'tax.incoterm.risk.EXW' },
-  FCA: { code: 'FCA', seaOnly: false, pays: { exportClearance: S, mainFreight: B, insurance: B, importDuty: B, importTax: B }, sellerMustInsure: false, inBuyerTotal: { freight: false, insurance: false, dutyAndTax: false }, riskPasses: 'tax.incoterm.risk.FCA' },
-  FOB: { code: 'FOB', seaOnly: true, pays: { exportClearance: S, mainFreight: B, insurance: B, importDuty: B, importTax: B }, sellerMustInsure: false, inBuyerTotal: { freight: false, insurance: false, dutyAndTax: false }, riskPasses: 'tax.incoterm.risk.FOB' },
-  CIF: { code: 'CIF', seaOnly: true, pays: { exportClearance: S, mainFreight: S, insurance: S, importDuty: B, importTax: B }, sellerMustInsure: true, inBuyerTotal: { freight: true, insurance: true, dutyAndTax: false }, riskPasses: 'tax.incoterm.risk.CIF' },
-  DAP: { code: 'DAP', seaOnly: false, pays: { exportClearance: S, mainFreight: S, insurance: S, importDuty: B, importTax: B }, sellerMustInsure: false, inBuyerTotal: { freight: true, insurance: false, dutyAndTax: false }, riskPasses: 'tax.incoterm.risk.DAP' },
-  DDP: { code: 'DDP', seaOnly: false, pays: { exportClearance: S, mainFreight: S, insurance: S, importDuty: S, importTax: S }, sellerMustInsure: false, inBuyerTotal: { freight: true, insurance: false, dutyAndTax: true }, riskPasses: 'tax.incoterm.risk.DDP' },
+  EXW: { code: 'EXW', seaOnly: false, pays: { exportClearance: B, mainFreight: B, insurance: B, importDuty: B, importTax: B }, sellerMustInsure: false, inBuyerTotal: { freight: false, insurance: false, dutyAndTax: false }, summary: 'tax.incoterm.summary.EXW' },
+  FCA: { code: 'FCA', seaOnly: false, pays: { exportClearance: S, mainFreight: B, insurance: B, importDuty: B, importTax: B }, sellerMustInsure: false, inBuyerTotal: { freight: false, insurance: false, dutyAndTax: false }, summary: 'tax.incoterm.summary.FCA' },
+  FOB: { code: 'FOB', seaOnly: true, pays: { exportClearance: S, mainFreight: B, insurance: B, importDuty: B, importTax: B }, sellerMustInsure: false, inBuyerTotal: { freight: false, insurance: false, dutyAndTax: false }, summary: 'tax.incoterm.summary.FOB' },
+  CIF: { code: 'CIF', seaOnly: true, pays: { exportClearance: S, mainFreight: S, insurance: S, importDuty: B, importTax: B }, sellerMustInsure: true, inBuyerTotal: { freight: true, insurance: true, dutyAndTax: false }, summary: 'tax.incoterm.summary.CIF' },
+  DAP: { code: 'DAP', seaOnly: false, pays: { exportClearance: S, mainFreight: S, insurance: S, importDuty: B, importTax: B }, sellerMustInsure: false, inBuyerTotal: { freight: true, insurance: false, dutyAndTax: false }, summary: 'tax.incoterm.summary.DAP' },
+  DDP: { code: 'DDP', seaOnly: false, pays: { exportClearance: S, mainFreight: S, insurance: S, importDuty: S, importTax: S }, sellerMustInsure: false, inBuyerTotal: { freight: true, insurance: false, dutyAndTax: true }, summary: 'tax.incoterm.summary.DDP' },
 };
 
 /** Reads an Incoterm as people write it ("ddp", "DDU", "CIF Rotterdam"); undefined when unknown. */
