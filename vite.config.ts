@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The back office SPA: web/backoffice → dist/web/backoffice, served by the server under /admin
@@ -8,11 +8,16 @@ import react from '@vitejs/plugin-react';
 // on :5173/admin/ and forwards /api to a server started with `npm run dev` on :3000.
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-export default defineConfig(({ command }) => ({
-  root: path.join(root, 'web/backoffice'),
+export default defineConfig(({ command }) => {
   // A build is always a production build, even when started from a test runner that sets
-  // NODE_ENV=test (React would otherwise ship its 1 MB development bundle).
-  ...(command === 'build' ? { mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
+  // NODE_ENV=test (React would ship its 1 MB development bundle, and the JSX transform would
+  // target the development runtime). Vite reads NODE_ENV right after this function runs.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
+});
+
+const config = {
+  root: path.join(root, 'web/backoffice'),
   base: '/admin/',
   plugins: [react()],
   publicDir: false,
@@ -30,4 +35,4 @@ export default defineConfig(({ command }) => ({
     fs: { allow: [root] },
     proxy: { '/api': `http://localhost:${process.env.PORT ?? 3000}` },
   },
-}));
+} satisfies UserConfig;

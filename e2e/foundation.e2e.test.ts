@@ -18,7 +18,8 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let shots: string;
 let totpSecret = '';
-let lastCode = '';
+const lastCodes = new Map<string, string>();
+let inviteeSecret = '';
 const browserLog: string[] = [];
 
 async function shot(name: string) {
@@ -26,11 +27,11 @@ async function shot(name: string) {
 }
 
 /** The current code, waiting for the next 30 s step when this one was already used (no replay). */
-async function freshCode(): Promise<string> {
+async function freshCode(secret = totpSecret): Promise<string> {
   for (;;) {
-    const code = await generate({ secret: totpSecret });
-    if (code !== lastCode) {
-      lastCode = code;
+    const code = await generate({ secret });
+    if (code !== lastCodes.get(secret)) {
+      lastCodes.set(secret, code);
       return code;
     }
     await new Promise((r) => setTimeout(r, 1000));
@@ -216,13 +217,18 @@ describe('back office foundation', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.locator('.field-error').allTextContents()).toContainEqual(expect.stringContaining('Line 2'));
     await shot('16-security');
+    // The owner requires 2FA for sales (and leaves the allowlist empty).
+    await page.locator('[data-testid=allowlist]').fill('');
+    await page.getByLabel('Sales').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Security settings saved.').waitFor();
 
     await page.goto(url('/account'));
     await expect.poll(() => page.locator('h1').textContent()).toBe('My account');
     await shot('17-account');
   });
 
-  test('the invited colleague sets a password from the emailed link and signs in with their role', async () => {
+  test('the invited colleague sets a password from the emailed link and must enrol in 2FA before anything else', async () => {
     const mail = await server.smtp.waitFor((m) => m.to.includes(INVITEE.email));
     const link = /(https?:\/\/[^\s"'<>]+\/admin\/invite#token=[A-Za-z0-9_-]+)/.exec(mail.html + mail.text)![1]!;
     await page.locator('[data-testid=logout]').click();
@@ -238,12 +244,51 @@ describe('back office foundation', () => {
     await page.fill('input[name=email]', INVITEE.email);
     await page.fill('input[name=password]', INVITEE.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/admin/login'));
+    // Sales requires 2FA: every page leads to the enrolment screen until it is on.
+    await page.waitForURL(/\/admin\/account\/two-factor/);
+    await page.getByText('Your role requires two-factor authentication').waitFor();
+    await page.goto(url('/api-keys'));
+    await page.waitForURL(/\/admin\/account\/two-factor/);
+    const secret = page.locator('[data-testid=totp-secret]');
+    await secret.waitFor();
+    inviteeSecret = (await secret.textContent())!.trim();
+    await shot('18-enrol-required');
+    await page.fill('input[name=code]', await freshCode(inviteeSecret));
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.locator('[data-testid=codes-saved]').click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain(INVITEE.name);
+
     // A sales person sees no staff or security screens, and the server refuses them too.
-    const nav = (await page.locator('nav').textContent()) ?? '';
-    expect(nav).not.toContain('Security');
+    expect(await page.locator('nav').textContent()).not.toContain('Security');
     await page.goto(url('/security'));
     await expect.poll(() => page.locator('h1').textContent()).toBe('Not available to your role');
     expect(await page.evaluate(() => fetch('/api/admin/security').then((r) => r.status))).toBe(403);
+  });
+
+  test('a password reset arrives by email and still asks for the 2FA code', async () => {
+    await page.locator('[data-testid=logout]').click();
+    await page.waitForURL(/\/admin\/login/);
+    await page.getByText('Forgot your password?').click();
+    await page.fill('input[name=email]', INVITEE.email);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await page.getByText(/a reset link is on its way/).waitFor();
+
+    const mail = await server.smtp.waitFor((m) => m.to.includes(INVITEE.email) && /\/admin\/reset#token=/.test(m.html + m.text));
+    const link = /(https?:\/\/[^\s"'<>]+\/admin\/reset#token=[A-Za-z0-9_-]+)/.exec(mail.html + mail.text)![1]!;
+    await page.goto(link);
+    const newPassword = 'amber-tide-lantern-58';
+    await page.fill('input[name=new-password]', newPassword);
+    await page.fill('input[name=confirm-password]', newPassword);
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await page.getByText('Your password has been changed').waitFor();
+
+    await page.goto(url('/login'));
+    await page.fill('input[name=email]', INVITEE.email);
+    await page.fill('input[name=password]', newPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('[data-testid=login-code-form]').waitFor();
+    await page.fill('input[name=code]', await freshCode(inviteeSecret));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain(INVITEE.name);
   });
 });

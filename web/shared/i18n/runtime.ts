@@ -6,7 +6,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
  * everywhere comes back as-is so a gap is visible rather than blank.
  */
 export type Catalog = Record<string, string>;
-export type MessageParams = Record<string, string | number | boolean | Date | null | undefined>;
+export type MessageParams = Record<string, unknown>;
 export type Translate = (key: string, params?: MessageParams) => string;
 
 export const FALLBACK_LOCALE = 'en';
