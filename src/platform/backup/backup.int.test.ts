@@ -120,7 +120,7 @@ async function snapshot(database: Database, only?: Record<string, string[]>): Pr
 }
 
 for (const sourceKind of KINDS) {
-  describe(`backup from ${sourceKind}`, () => {
+  describe(`backup from ${sourceKind}`, { timeout: 240_000 }, () => {
     let source: Database;
     let file: string;
     let expected: Record<string, string[]>;
