@@ -5,9 +5,11 @@
  */
 import { parseArgs } from './lib.js';
 import { foundation } from './foundation.js';
+import { catalog } from './catalog.js';
 
 const SCENARIOS: Record<string, (flags: Record<string, string>) => Promise<void>> = {
   foundation,
+  catalog,
 };
 
 const { flags, positional } = parseArgs(process.argv.slice(2));

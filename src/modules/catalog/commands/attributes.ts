@@ -1,6 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.js';
+import { bumpListingVersion } from '../db/listing-version.js';
 import { query } from '../../../platform/db/database.js';
 import type { AppDeps } from '../../../platform/http/types.js';
 import type { Actor } from '../../../platform/auth/principal.js';
@@ -68,6 +69,7 @@ export async function saveAttribute(tx: Db, ctx: Ctx, actor: Actor, id: string |
       .values({ id: ctx.ids.make('opt'), attributeId, code: o.code, position: i, labels: o.labels as Record<string, string> })
       .onConflictDoUpdate({ target: [catalogAttributeOptions.attributeId, catalogAttributeOptions.code], set: { position: i, labels: o.labels as Record<string, string> } });
   }
+  await bumpListingVersion(tx, now);
   await recordAudit(tx, ctx, actor, {
     action: existing ? 'catalog.attribute.updated' : 'catalog.attribute.created',
     entityType: 'attribute', entityId: attributeId, details: { code: input.code, kind: input.kind, options: codes },
@@ -82,5 +84,6 @@ export async function deleteAttribute(tx: Db, ctx: Ctx, actor: Actor, id: string
   if (used!.n > 0) throw new AppError('conflict', `${used!.n} variants use ${attr.code}. Remove it from them first.`);
   await tx.delete(catalogAttributeOptions).where(eq(catalogAttributeOptions.attributeId, id));
   await tx.delete(catalogAttributes).where(eq(catalogAttributes.id, id));
+  await bumpListingVersion(tx, ctx.clock.now());
   await recordAudit(tx, ctx, actor, { action: 'catalog.attribute.deleted', entityType: 'attribute', entityId: id, details: { code: attr.code } });
 }

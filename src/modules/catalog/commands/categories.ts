@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.js';
+import { bumpListingVersion } from '../db/listing-version.js';
 import { query } from '../../../platform/db/database.js';
 import type { AppDeps } from '../../../platform/http/types.js';
 import type { Actor } from '../../../platform/auth/principal.js';
@@ -93,6 +94,7 @@ export async function saveCategory(tx: Db, ctx: Ctx, actor: Actor, id: string | 
     });
   }
   if (existing && existing.parentId !== row.parentId) await refreshVariantIndex(tx);
+  await bumpListingVersion(tx, now);
   await recordAudit(tx, ctx, actor, {
     action: existing ? 'catalog.category.updated' : 'catalog.category.created',
     entityType: 'category',
@@ -112,5 +114,6 @@ export async function deleteCategory(tx: Db, ctx: Ctx, actor: Actor, id: string)
   if (prod) throw new AppError('conflict', 'This category still has products. Move them to another category first.');
   await tx.delete(catalogCategoryTexts).where(eq(catalogCategoryTexts.categoryId, id));
   await tx.delete(catalogCategories).where(eq(catalogCategories.id, id));
+  await bumpListingVersion(tx, ctx.clock.now());
   await recordAudit(tx, ctx, actor, { action: 'catalog.category.deleted', entityType: 'category', entityId: id });
 }

@@ -1,5 +1,6 @@
 import { eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
+import { bumpListingVersion } from '../db/listing-version.js';
 import type { AppDeps } from '../../../platform/http/types.js';
 import type { Actor } from '../../../platform/auth/principal.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
@@ -19,6 +20,7 @@ export async function deleteProduct(tx: Db, ctx: Pick<AppDeps, 'clock' | 'ids'>,
   }
   await tx.delete(catalogRelatedProducts).where(or(eq(catalogRelatedProducts.productId, id), eq(catalogRelatedProducts.relatedId, id)));
   await tx.delete(catalogProducts).where(eq(catalogProducts.id, id));
+  await bumpListingVersion(tx, ctx.clock.now());
   await recordAudit(tx, ctx, actor, { action: 'catalog.product.deleted', entityType: 'product', entityId: id, details: { skus: skus.map((s) => s.sku) } });
 }
 

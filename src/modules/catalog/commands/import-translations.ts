@@ -7,6 +7,7 @@ import { catalogProductTexts } from '../db/catalog.schema.js';
 import { readTable, unescapeCell } from '../import/table.js';
 import type { RowError } from '../import/groups.js';
 import { refreshSearchVectors, takenProductSlugs } from '../db/product-writes.js';
+import { bumpListingVersion } from '../db/listing-version.js';
 import { slugify, uniqueSlug } from '../domain/slug.js';
 import { sanitizeRichText } from '../domain/rich-text.js';
 import { isStoreLocale } from '../domain/locales.js';
@@ -56,6 +57,7 @@ export async function importTranslations(deps: AppDeps, actor: Actor, locale: st
         await tx.insert(catalogProductTexts).values({ productId, locale, ...values })
           .onConflictDoUpdate({ target: [catalogProductTexts.productId, catalogProductTexts.locale], set: values });
         await refreshSearchVectors(tx, productId);
+        await bumpListingVersion(tx, deps.clock.now());
         await recordAudit(tx, deps, actor, { action: 'catalog.translation.imported', entityType: 'product', entityId: productId, details: { locale, fields: rows.map((r) => r.field) } });
       });
       products++;

@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
+import { bumpListingVersion } from '../db/listing-version.js';
 import { query } from '../../../platform/db/database.js';
 import type { AppDeps } from '../../../platform/http/types.js';
 import type { Actor } from '../../../platform/auth/principal.js';
@@ -195,6 +196,7 @@ export async function saveProduct(
   await refreshVariantIndex(tx, [productId]);
   await refreshSearchVectors(tx, productId);
 
+  await bumpListingVersion(tx, now);
   if (opts.audit !== false) {
     await recordAudit(tx, ctx, actor, {
       action: existing ? 'catalog.product.updated' : 'catalog.product.created',

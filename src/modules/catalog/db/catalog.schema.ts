@@ -287,3 +287,13 @@ export const catalogImports = pgTable('catalog_imports', {
   updatedAt: ts('updated_at').notNull(),
 });
 
+
+/**
+ * One row per cache domain ('listing'): bumped by every change that alters what a listing shows,
+ * so each server process can keep facet results in memory and still see edits at once.
+ */
+export const catalogState = pgTable('catalog_state', {
+  key: text('key').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});

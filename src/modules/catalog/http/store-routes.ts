@@ -55,7 +55,7 @@ export function storeCatalogRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => {
       const q = req.query as Record<string, unknown> & { lang: string; q?: string; category?: string; sort?: string; page: number; pageSize: number };
-      const r = await searchProducts(deps.db, { principal: req.principal, locale: q.lang }, {
+      const r = await searchProducts(deps, { principal: req.principal, locale: q.lang }, {
         lang: q.lang, q: q.q, category: q.category, sort: q.sort, page: q.page, pageSize: q.pageSize, raw: q, onBadFilter: 'error',
       });
       return { total: r.total, page: r.page, pageSize: r.pageSize, pages: r.pages, sort: r.sort, items: r.items, facets: r.facets };

@@ -31,16 +31,33 @@ export interface ProductCard {
   leadTimeDays: number | null;
 }
 
+/** Card content without the price: safe to cache per catalog version (see store-search.ts). */
+export interface CardData extends Omit<ProductCard, 'price'> {
+  variants: { id: string; listPriceMinor: number | null; currency: string | null }[];
+}
+
 /** Cards for a page of products, in the given order: four queries whatever the page size. */
 export async function loadProductCards(tx: Db, viewer: PriceViewer, locale: string, ids: string[]): Promise<ProductCard[]> {
+  return priceCards(tx, viewer, await loadCardData(tx, visibleVisibilities(viewer.principal), locale, ids));
+}
+
+/** Prices go through displayPrices on every request, so a cached card never carries someone else's price. */
+export async function priceCards(tx: Db, viewer: PriceViewer, cards: CardData[]): Promise<ProductCard[]> {
+  const prices = await displayPrices(tx, viewer, cards.flatMap((c) => c.variants));
+  return cards.map(({ variants, ...c }) => {
+    const shown = variants.map((v) => prices.get(v.id)).filter((x): x is DisplayPrice => !!x);
+    return { ...c, price: shown.sort((a, b) => a.amountMinor - b.amountMinor)[0] ?? null };
+  });
+}
+
+export async function loadCardData(tx: Db, vis: string[], locale: string, ids: string[]): Promise<CardData[]> {
   if (!ids.length) return [];
-  const vis = visibleVisibilities(viewer.principal);
   const products = await tx
     .select({ id: catalogProducts.id, moq: catalogProducts.moq, leadTimeDays: catalogProducts.leadTimeDays })
     .from(catalogProducts)
     .where(and(inArray(catalogProducts.id, ids), inArray(catalogProducts.visibility, vis)));
   const texts = await tx
-    .select()
+    .select({ productId: catalogProductTexts.productId, locale: catalogProductTexts.locale, name: catalogProductTexts.name, slug: catalogProductTexts.slug, summary: catalogProductTexts.summary })
     .from(catalogProductTexts)
     .where(and(inArray(catalogProductTexts.productId, ids), inArray(catalogProductTexts.locale, [locale, DEFAULT_CONTENT_LOCALE])));
   const images = await query<{ product_id: string; file_id: string; filename: string; alt: Labels }>(
@@ -54,9 +71,8 @@ export async function loadProductCards(tx: Db, viewer: PriceViewer, locale: stri
     .from(catalogVariants)
     .where(inArray(catalogVariants.productId, ids))
     .orderBy(asc(catalogVariants.position));
-  const prices = await displayPrices(tx, viewer, variants);
   const byId = new Map(products.map((p) => [p.id, p]));
-  const out: ProductCard[] = [];
+  const out: CardData[] = [];
   for (const id of ids) {
     const p = byId.get(id);
     if (!p) continue;
@@ -64,12 +80,11 @@ export async function loadProductCards(tx: Db, viewer: PriceViewer, locale: stri
     if (!t) continue;
     const img = images.find((i) => i.product_id === id);
     const vs = variants.filter((v) => v.productId === id);
-    const shown = vs.map((v) => prices.get(v.id)).filter((x): x is DisplayPrice => !!x);
-    const lowest = shown.sort((a, b) => a.amountMinor - b.amountMinor)[0] ?? null;
     out.push({
       id, slug: t.slug, name: t.name, summary: t.summary, contentLocale: t.locale,
       image: img ? { url: mediaUrl(img.file_id, img.filename), alt: labelOf(img.alt, locale, t.name) } : null,
-      price: lowest, skus: vs.map((v) => v.sku), inStock: vs.some((v) => v.inStock), moq: p.moq, leadTimeDays: p.leadTimeDays,
+      skus: vs.map((v) => v.sku), inStock: vs.some((v) => v.inStock), moq: p.moq, leadTimeDays: p.leadTimeDays,
+      variants: vs.map((v) => ({ id: v.id, listPriceMinor: v.listPriceMinor, currency: v.currency })),
     });
   }
   return out;

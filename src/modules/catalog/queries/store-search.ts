@@ -1,4 +1,7 @@
-import type { Db } from '../../../platform/db/database.js';
+import type { Database, Db } from '../../../platform/db/database.js';
+import { listingVersion } from '../db/listing-version.js';
+import { listingCache } from './listing-cache.js';
+import { visibleVisibilities } from './visibility.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { loadAttributeDefs } from '../db/attribute-defs.js';
 import { parseFilters, SORTS, type AttributeDef, type FilterState, type Sort } from '../domain/facets.js';
@@ -6,7 +9,7 @@ import { isStoreLocale } from '../domain/locales.js';
 import type { PriceViewer } from './display-price.js';
 import { findListing, type Facet } from './store-listing.js';
 import { findCategoryBySlug, loadCategories, type StoreCategory } from './store-categories.js';
-import { loadProductCards, type ProductCard } from './store-products.js';
+import { loadCardData, priceCards, type ProductCard } from './store-products.js';
 
 export interface SearchParams {
   lang: string;
@@ -37,9 +40,28 @@ export interface SearchResult {
 }
 
 /** A category or search page: the listing (with facets) plus the cards for the page. */
-export async function searchProducts(tx: Db, viewer: PriceViewer, p: SearchParams): Promise<SearchResult> {
+export interface SearchContext {
+  db: Db;
+  /** With the database (and a clock), listing results are cached per process; see listing-cache.ts. */
+  database?: Database;
+  clock?: { now(): Date };
+}
+
+export async function searchProducts(ctx: SearchContext, viewer: PriceViewer, p: SearchParams): Promise<SearchResult> {
+  const tx = ctx.db;
   const locale = isStoreLocale(p.lang) ? p.lang : 'en';
-  const [defs, categories] = await Promise.all([loadAttributeDefs(tx), loadCategories(tx, locale)]);
+  const cache = ctx.database ? listingCache(ctx.database) : undefined;
+  const version = cache ? await listingVersion(tx) : 0;
+  const now = ctx.clock?.now().getTime() ?? Date.now();
+  const cached = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (!cache) return load();
+    const hit = cache.get<T>(key, version, now);
+    if (hit !== undefined) return hit;
+    const value = await load();
+    cache.set(key, version, now, value);
+    return value;
+  };
+  const [defs, categories] = await Promise.all([cached('defs', () => loadAttributeDefs(tx)), cached(`cats:${locale}`, () => loadCategories(tx, locale))]);
   let category: StoreCategory | null = null;
   if (p.category) {
     category = findCategoryBySlug(categories, p.category) ?? null;
@@ -52,10 +74,14 @@ export async function searchProducts(tx: Db, viewer: PriceViewer, p: SearchParam
   const sort: Sort = (SORTS as readonly string[]).includes(p.sort ?? '') ? (p.sort as Sort) : p.q ? 'relevance' : 'featured';
   const pageSize = Math.min(Math.max(p.pageSize ?? 24, 1), 96);
   const page = Math.max(p.page ?? 1, 1);
-  const listing = await findListing(tx, defs, {
-    locale, q: p.q, categoryId: category?.id, filters: state, sort, page, pageSize, viewer: { ...viewer, locale },
+  const req = { locale, q: p.q?.trim() || undefined, categoryId: category?.id, filters: state, sort, page, pageSize, viewer: { ...viewer, locale } };
+  const key = JSON.stringify(['listing', locale, req.q, req.categoryId, state, sort, page, pageSize, visibleVisibilities(viewer.principal)]);
+  const vis = visibleVisibilities(viewer.principal);
+  const { listing, cards } = await cached(key, async () => {
+    const l = await findListing(tx, defs, req);
+    return { listing: l, cards: await loadCardData(tx, vis, locale, l.productIds) };
   });
-  const items = await loadProductCards(tx, { ...viewer, locale }, locale, listing.productIds);
+  const items = await priceCards(tx, { ...viewer, locale }, cards);
   return {
     locale, category, categories, filters: state, sort, page, pageSize, total: listing.total,
     pages: Math.max(1, Math.ceil(listing.total / pageSize)), items, facets: listing.facets, defs,

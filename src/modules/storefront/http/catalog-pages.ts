@@ -42,7 +42,7 @@ export function catalogPageRoutes(app: App, deps: AppDeps): void {
     const ctx = await pageCtx(req, reply, deps, locale, () => '/');
     const viewer = { principal: req.principal, locale };
     const featuredCategories = ctx.categories.filter((c) => c.featured || !c.parentId).slice(0, 8);
-    const featuredList = await searchProducts(deps.db, viewer, { lang: locale, sort: 'featured', pageSize: 8, raw: {}, onBadFilter: 'drop' });
+    const featuredList = await searchProducts(deps, viewer, { lang: locale, sort: 'featured', pageSize: 8, raw: {}, onBadFilter: 'drop' });
     const testimonials = await loadTestimonials(deps.db, locale, 3);
     const body = homeBody(ctx, { featuredCategories, featured: featuredList.items, testimonials });
     return sendPage(reply, layout(ctx, {
@@ -61,7 +61,7 @@ export function catalogPageRoutes(app: App, deps: AppDeps): void {
     const page = Math.max(1, Math.min(1000, Number(query.page) || 1));
     let r: SearchResult;
     try {
-      r = await searchProducts(deps.db, { principal: req.principal, locale }, {
+      r = await searchProducts(deps, { principal: req.principal, locale }, {
         lang: locale, q: q || undefined, category: slug, sort: String(query.sort ?? ''), page, raw: query, onBadFilter: 'drop',
       });
     } catch (e) {

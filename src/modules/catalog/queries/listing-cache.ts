@@ -1,0 +1,44 @@
+import type { Database } from '../../../platform/db/database.js';
+
+/**
+ * Per-process memory of listing results (facet counts and the ordered product ids, never prices:
+ * cards are priced per visitor on every request). An entry is used only while the catalog's
+ * listing version is unchanged (every catalog edit bumps it in its transaction, so all processes
+ * see edits on their next request) and for at most TTL_MS, which bounds how stale the in-stock
+ * flag may be (stock changes do not bump the version, to keep checkout off that row).
+ */
+export const TTL_MS = 30_000;
+const MAX_ENTRIES = 2_000;
+
+interface Entry<T> {
+  value: T;
+  version: number;
+  at: number;
+}
+
+class LruCache {
+  private map = new Map<string, Entry<unknown>>();
+  get<T>(key: string, version: number, now: number): T | undefined {
+    const e = this.map.get(key);
+    if (!e) return undefined;
+    if (e.version !== version || now - e.at > TTL_MS) {
+      this.map.delete(key);
+      return undefined;
+    }
+    this.map.delete(key);
+    this.map.set(key, e);
+    return e.value as T;
+  }
+  set<T>(key: string, version: number, now: number, value: T): void {
+    this.map.set(key, { value, version, at: now });
+    if (this.map.size > MAX_ENTRIES) this.map.delete(this.map.keys().next().value!);
+  }
+}
+
+// One cache per open database, so test contexts (and anything else in one process) never share.
+const caches = new WeakMap<Database, LruCache>();
+export function listingCache(db: Database): LruCache {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new LruCache()));
+  return c;
+}
