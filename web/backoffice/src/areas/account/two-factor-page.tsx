@@ -129,6 +129,7 @@ export default function TwoFactorPage() {
                 <TextField
                   label={t('backoffice.twofa.stepConfirm')}
                   name="code"
+                  className="code-field"
                   inputMode="numeric"
                   autoComplete="one-time-code"
                   maxLength={7}
