@@ -100,7 +100,7 @@ export function channelRoutes(app: App, deps: AppDeps, ports: OrderHubPorts): vo
     schema: {
       tags,
       summary: 'Channel orders as received (sync ledger): flags, unmapped lines, versions',
-      querystring: z.object({ channelId: z.string().optional(), unmapped: z.coerce.boolean().optional(), flag: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).optional(), before: z.string().optional() }),
+      querystring: z.object({ channelId: z.string().optional(), orderId: z.string().optional(), unmapped: z.coerce.boolean().optional(), flag: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).optional(), before: z.string().optional() }),
     },
   }, async (req) => ({ items: await listChannelOrders(deps.db, req.query) }));
 }

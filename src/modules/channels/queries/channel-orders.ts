@@ -3,9 +3,10 @@ import type { Db } from '../../../platform/db/database.js';
 import { channelOrders } from '../db/channels.schema.js';
 import { computeTotals } from '../domain/unified-order.js';
 
-export async function listChannelOrders(db: Db, q: { channelId?: string; unmapped?: boolean; flag?: string; limit?: number; before?: string }) {
+export async function listChannelOrders(db: Db, q: { channelId?: string; orderId?: string; unmapped?: boolean; flag?: string; limit?: number; before?: string }) {
   const where: SQL[] = [];
   if (q.channelId) where.push(eq(channelOrders.channelId, q.channelId));
+  if (q.orderId) where.push(eq(channelOrders.orderId, q.orderId));
   if (q.unmapped) where.push(sql`jsonb_array_length(${channelOrders.unmapped}) > 0`);
   if (q.flag) where.push(sql`${q.flag} = ANY(${channelOrders.flags})`);
   if (q.before) where.push(lt(channelOrders.id, q.before));

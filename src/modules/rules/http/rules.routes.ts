@@ -3,7 +3,7 @@ import type { App, AppDeps } from '../../../platform/http/types.js';
 import { actorOf } from '../../../platform/auth/principal.js';
 import { saveRules, listRules } from '../commands/save-rules.js';
 import { decideManually } from '../commands/manual-decision.js';
-import { dryRunRules, findPurchasingTasks, reviewHistory } from '../queries/review-state.js';
+import { dryRunRules, findPurchasingTasks, reviewHistory, reviewStates } from '../queries/review-state.js';
 import type { Rule } from '../domain/rule-types.js';
 
 const tags = ['rules'];
@@ -83,6 +83,19 @@ export function rulesRoutes(app: App, deps: AppDeps): void {
     config: { permission: 'orders:read' },
     schema: { tags, summary: "An order's review decisions with their explanations, newest first", params: z.object({ orderId: z.string() }), response: { 200: z.object({ items: z.array(DecisionOut) }) } },
   }, async (req) => ({ items: await reviewHistory(deps.db, req.params.orderId, localeOf(req)) }));
+
+  app.get('/api/admin/review/states', {
+    config: { permission: 'orders:read' },
+    schema: {
+      tags,
+      summary: 'Current review state of many orders (inbox rows), with explanations',
+      querystring: z.object({ ids: z.string().max(20_000).describe('comma-separated order ids') }),
+      response: { 200: z.object({ items: z.record(z.string(), DecisionOut) }) },
+    },
+  }, async (req) => {
+    const ids = req.query.ids.split(',').map((s) => s.trim()).filter(Boolean).slice(0, 500);
+    return { items: Object.fromEntries(await reviewStates(deps.db, ids, localeOf(req))) };
+  });
 
   app.post('/api/admin/review/bulk', {
     config: { permission: 'orders:approve' },
