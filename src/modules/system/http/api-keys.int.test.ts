@@ -61,6 +61,9 @@ describe(`API keys on ${DATABASE_UNDER_TEST}`, () => {
     const star = (await create({ name: 'all', scopes: ['*'] })).json().key;
     expect((await ctx.app.inject({ method: 'GET', url: '/api/admin/api-keys', headers: bearer(star) })).statusCode).toBe(403);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/admin/jobs', headers: bearer(star) })).statusCode).toBe(200);
+    // the contract other issues rely on: a `*` key may list staff
+    const staff = await ctx.app.inject({ method: 'GET', url: '/api/admin/staff', headers: bearer(star) });
+    expect(staff.statusCode).toBe(200);
   });
 
   it('answers malformed, unknown and revoked keys with 401 and never falls back to cookies', async () => {
