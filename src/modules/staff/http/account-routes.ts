@@ -6,7 +6,7 @@ import { startTotpSetup } from '../commands/start-totp-setup.js';
 import { enableTotp } from '../commands/enable-totp.js';
 import { disableTotp } from '../commands/disable-totp.js';
 import { regenerateRecoveryCodes } from '../commands/regenerate-recovery-codes.js';
-import { me, requestInfo } from './request.js';
+import { me, requestInfo, noStore } from './request.js';
 import { localeSchema, passwordSchema, recoveryCodesReplySchema } from './schemas.js';
 
 const tags = ['my account'];
@@ -21,6 +21,7 @@ export function accountRoutes(app: App, deps: AppDeps): void {
     '/api/admin/account/password',
     {
       config: { staffSession: 'full' },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Change my password (signs out my other sessions)',
@@ -37,6 +38,7 @@ export function accountRoutes(app: App, deps: AppDeps): void {
     '/api/admin/account/locale',
     {
       config: { staffSession: 'password' },
+      onSend: noStore,
       schema: { tags, summary: 'Set my back-office language', body: z.object({ locale: localeSchema }) },
     },
     async (req, reply) => {
@@ -49,6 +51,7 @@ export function accountRoutes(app: App, deps: AppDeps): void {
     '/api/admin/account/totp/setup',
     {
       config: { staffSession: 'full' },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Start 2FA enrolment: a new secret with its otpauth URL and QR code',
@@ -62,6 +65,7 @@ export function accountRoutes(app: App, deps: AppDeps): void {
     '/api/admin/account/totp/enable',
     {
       config: { staffSession: 'full' },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Confirm enrolment with a code; returns 10 single-use recovery codes (shown once)',
@@ -76,6 +80,7 @@ export function accountRoutes(app: App, deps: AppDeps): void {
     '/api/admin/account/totp/disable',
     {
       config: { staffSession: 'full' },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Switch 2FA off (password and a current code or a recovery code)',
@@ -92,6 +97,7 @@ export function accountRoutes(app: App, deps: AppDeps): void {
     '/api/admin/account/recovery-codes',
     {
       config: { staffSession: 'full' },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Replace my recovery codes (needs a current code)',

@@ -9,7 +9,7 @@ import { login } from '../commands/login.js';
 import { verifyLoginTotp } from '../commands/verify-login-totp.js';
 import { logout, revokeStaffSessions } from '../commands/logout.js';
 import { badCredentials, badTotpCode, fieldError, throttled } from '../commands/errors.js';
-import { actorOfRequest, me, requestInfo, STAFF_COOKIE, STAFF_DEVICE_COOKIE, STAFF_DEVICE_COOKIE_PATH } from './request.js';
+import { actorOfRequest, me, requestInfo, STAFF_COOKIE, STAFF_DEVICE_COOKIE, STAFF_DEVICE_COOKIE_PATH, noStore } from './request.js';
 import { loginReplySchema, passwordSchema, sessionReplySchema } from './schemas.js';
 
 const tags = ['staff auth'];
@@ -31,6 +31,7 @@ export function authRoutes(app: App, deps: AppDeps): void {
     '/api/admin/session',
     {
       config: { staffSession: 'password' },
+      onSend: noStore,
       schema: { tags, summary: 'The signed-in staff member and what they may do', response: { 200: sessionReplySchema } },
     },
     async (req) => {
@@ -57,6 +58,7 @@ export function authRoutes(app: App, deps: AppDeps): void {
     '/api/admin/auth/login',
     {
       config: { public: true },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Sign in with email and password (sets the tl_staff cookie)',
@@ -82,6 +84,7 @@ export function authRoutes(app: App, deps: AppDeps): void {
     '/api/admin/auth/login/totp',
     {
       config: { staffSession: 'password' },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Second step of signing in: a TOTP code or a recovery code',

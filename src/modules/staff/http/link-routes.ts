@@ -5,7 +5,7 @@ import { confirmPasswordReset } from '../commands/confirm-password-reset.js';
 import { completeSetup } from '../commands/complete-setup.js';
 import { acceptInvite } from '../commands/accept-invite.js';
 import { isSetupLinkValid, isStaffLinkValid } from '../queries/setup-link.js';
-import { requestInfo } from './request.js';
+import { requestInfo, noStore } from './request.js';
 import { setDeviceCookie, setSessionCookie } from './auth-routes.js';
 import { loginReplySchema, passwordSchema, tokenSchema } from './schemas.js';
 
@@ -17,6 +17,7 @@ export function linkRoutes(app: App, deps: AppDeps): void {
     '/api/admin/auth/password-reset/request',
     {
       config: { public: true },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Email a password-reset link (always 202, whether or not the address has an account)',
@@ -34,6 +35,7 @@ export function linkRoutes(app: App, deps: AppDeps): void {
     '/api/admin/auth/password-reset/:token',
     {
       config: { public: true },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Whether a reset link can still be used',
@@ -48,6 +50,7 @@ export function linkRoutes(app: App, deps: AppDeps): void {
     '/api/admin/auth/password-reset/confirm',
     {
       config: { public: true },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Set a new password from a reset link; ends all sessions and does not sign in',
@@ -64,6 +67,7 @@ export function linkRoutes(app: App, deps: AppDeps): void {
     '/api/admin/auth/setup/:token',
     {
       config: { public: true },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Whether a first-owner setup link can still be used',
@@ -78,6 +82,7 @@ export function linkRoutes(app: App, deps: AppDeps): void {
     '/api/admin/auth/setup',
     {
       config: { public: true },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Create the first owner from the setup link and sign in',
@@ -102,6 +107,7 @@ export function linkRoutes(app: App, deps: AppDeps): void {
     '/api/admin/auth/invite/:token',
     {
       config: { public: true },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Whether an invitation link can still be used',
@@ -116,6 +122,7 @@ export function linkRoutes(app: App, deps: AppDeps): void {
     '/api/admin/auth/invite/accept',
     {
       config: { public: true },
+      onSend: noStore,
       schema: {
         tags,
         summary: 'Accept an invitation by choosing a password (then sign in as usual)',

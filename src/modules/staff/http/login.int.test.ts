@@ -32,6 +32,7 @@ describe(`staff sign-in on ${DATABASE_UNDER_TEST}`, () => {
 
     const session = await call(ctx, b, 'GET', '/api/admin/session');
     expect(session.statusCode).toBe(200);
+    expect(session.headers['cache-control']).toBe('no-store');
     expect(session.json()).toMatchObject({
       staff: { email: 'ana@example.com', role: 'sales', totpEnabled: false },
       mfaPassed: true,

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { actorOf, type Actor, type StaffPrincipal } from '../../../platform/auth/principal.js';
 import type { RequestInfo } from '../commands/context.js';
@@ -22,4 +22,10 @@ export function me(req: FastifyRequest): StaffPrincipal {
   const p = req.principal;
   if (!p || p.kind !== 'staff') throw new AppError('unauthenticated', 'Sign in to continue.');
   return p;
+}
+
+/** Sign-in replies carry session facts, TOTP secrets and recovery codes: no cache may keep them. */
+export async function noStore(_req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  reply.header('cache-control', 'no-store');
+  return payload;
 }
