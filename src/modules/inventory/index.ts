@@ -1,6 +1,7 @@
 import type { AppModule } from '../../platform/http/types.js';
 import { inventoryRoutes } from './http/inventory.routes.js';
 import type { SkuDirectory } from './sku-directory.js';
+import { findVariantsForLines } from '../catalog/index.js';
 
 /**
  * Inventory: warehouses, stock per SKU per warehouse (available = on hand − reserved), backorder
@@ -13,6 +14,16 @@ export function createInventoryModule(opts: { skus: SkuDirectory }): AppModule {
     routes: (app, deps) => inventoryRoutes(app, deps, opts.skus),
   };
 }
+
+/** SKUs as the catalog knows them (variants), through its index. */
+export const catalogSkuDirectory: SkuDirectory = {
+  async resolve(tx, q) {
+    const rows = await findVariantsForLines(tx, 'en', { variantIds: q.skuIds, skus: q.skus });
+    return rows.map((v) => ({ skuId: v.variantId, sku: v.sku, productId: v.productId }));
+  },
+};
+
+export const inventoryModule = createInventoryModule({ skus: catalogSkuDirectory });
 
 export { reserveStock, releaseReservations, reservationsOfOrder, type ReserveInput } from './commands/reserve-stock.js';
 export { adjustStock, adjustStockTx, setBackorderPolicy, type AdjustStockInput, type StockLevel } from './commands/adjust-stock.js';

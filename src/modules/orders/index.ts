@@ -1,1 +1,38 @@
+import type { AppDeps, AppModule } from '../../platform/http/types.js';
+import { idempotencySweepJob } from '../../platform/http/idempotency.js';
+import { ordersRoutes } from './http/orders.routes.js';
+import { orderCancelledMailJob, orderConfirmationJob } from './jobs/order-emails.js';
+import { expireUnpaidJob } from './jobs/expire-unpaid.js';
+import type { SellerProfile } from './documents/proforma.js';
+
+/** The seller block printed on proformas (until store settings carry the legal address). */
+function defaultSeller(deps: AppDeps): SellerProfile {
+  const host = new URL(deps.config.publicUrl).host;
+  return { name: host, lines: [deps.config.mailFrom, deps.config.publicUrl] };
+}
+
+/**
+ * Orders: the one order model of every channel, its lifecycle (transitions table + pure
+ * transition), timeline, cancellation with stock release, proforma PDF, emails and the unpaid
+ * expiry job. Placing happens inside the caller's transaction (cart checkout, imports).
+ */
+export function createOrdersModule(opts: { seller?: (deps: AppDeps) => SellerProfile } = {}): AppModule {
+  const seller = opts.seller ?? defaultSeller;
+  return {
+    name: 'orders',
+    routes: (app, deps) => ordersRoutes(app, deps, () => seller(deps)),
+    jobs: (deps) => [orderConfirmationJob(deps, () => seller(deps)), orderCancelledMailJob(deps), expireUnpaidJob(deps), idempotencySweepJob(deps)],
+  };
+}
+
+export const ordersModule = createOrdersModule();
+
 export type { Address, ExplainedAmount, TaxLine, DutyLine, FrozenTotals, FxSnapshot, ShippingChoice, ReportedTotals } from './domain/order-types.js';
+export { placeOrderTx, ORDER_CONFIRMATION_JOB, type OrderDraft, type OrderDraftLine, type PlacedOrder } from './commands/place-order.js';
+export { applyOrderEvent, applyOrderEventTx } from './commands/apply-order-event.js';
+export { listOrders, getOrder, findOrderByExternalId, type OrderListFilter, type OrderDetail } from './queries/orders.js';
+export { expireUnpaidOrders } from './jobs/expire-unpaid.js';
+export { transition, allowedEvents, ORDER_STATUSES, TRANSITIONS, type OrderStatus, type OrderEvent, type Effect } from './domain/lifecycle.js';
+export { renderProforma, type SellerProfile } from './documents/proforma.js';
+export { proformaToken } from './http/orders.routes.js';
+export { setDerivedOrderStatuses } from './commands/set-derived-statuses.js';

@@ -1,0 +1,82 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { query } from '../../../platform/db/database.js';
+import type { AppDeps } from '../../../platform/http/types.js';
+import { AppError } from '../../../platform/errors/app-error.js';
+import { t } from '../../../platform/i18n/i18n.js';
+import type { CheckoutServices } from '../services.js';
+import { cartLines } from '../db/cart.schema.js';
+import { assertOpen, getOwnedCart, touchCart, type CartCaller } from '../db/carts-repo.js';
+import { checkQuantity } from '../domain/quantity-rules.js';
+
+type Deps = Pick<AppDeps, 'database' | 'ids' | 'clock'>;
+
+function quantityError(locale: string, field: string, q: NonNullable<ReturnType<typeof checkQuantity>>): AppError {
+  const message = t(locale, q.key, q.params);
+  return new AppError('validation_failed', message, { errors: [{ field, message, code: q.code }], extra: { suggestions: q.suggestions } });
+}
+
+/**
+ * Adds a SKU to the cart (by id or code). The same SKU with the same note adds to the existing
+ * line. MOQ and order multiples are checked on the resulting quantity; a price sent by the
+ * client is not read at all.
+ */
+export async function addCartLine(
+  deps: Deps,
+  services: CheckoutServices,
+  caller: CartCaller,
+  cartId: string,
+  input: { skuId?: string; sku?: string; quantity: number; note?: string },
+  locale: string,
+) {
+  return deps.database.transaction(async (tx) => {
+    const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
+    assertOpen(cart);
+    let skuId = input.skuId;
+    if (!skuId && input.sku) skuId = (await services.skuIdsByCode(tx, [input.sku])).get(input.sku);
+    const s = skuId ? (await services.skus(tx, locale, [skuId])).get(skuId) : undefined;
+    if (!s || !s.sellable) {
+      const field = input.skuId ? 'body.skuId' : 'body.sku';
+      const message = t(locale, 'cart.problem.notSellable', { sku: input.sku ?? input.skuId ?? '' });
+      throw new AppError('validation_failed', message, { errors: [{ field, message }] });
+    }
+    const note = input.note?.trim() ?? '';
+    const [existing] = await tx.select().from(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.skuId, s.skuId), eq(cartLines.note, note)));
+    const quantity = (existing?.quantity ?? 0) + input.quantity;
+    const q = checkQuantity(quantity, s.moq, s.orderMultiple, s.sku);
+    if (q) throw quantityError(locale, 'body.quantity', q);
+    const now = deps.clock.now();
+    const [line] = await query<{ id: string }>(
+      tx,
+      sql`INSERT INTO cart_lines (id, cart_id, sku_id, quantity, note, added_at) VALUES (${deps.ids.make('cl')}, ${cart.id}, ${s.skuId}, ${quantity}, ${note}, ${now})
+          ON CONFLICT (cart_id, sku_id, note) DO UPDATE SET quantity = EXCLUDED.quantity RETURNING id`,
+    );
+    await touchCart(tx, cart.id, now);
+    return { lineId: line!.id };
+  });
+}
+
+export async function changeCartLine(deps: Deps, services: CheckoutServices, caller: CartCaller, cartId: string, lineId: string, quantity: number, locale: string) {
+  return deps.database.transaction(async (tx) => {
+    const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
+    assertOpen(cart);
+    const [line] = await tx.select().from(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.id, lineId)));
+    if (!line) throw new AppError('not_found', 'This line is no longer in the cart.');
+    const s = (await services.skus(tx, locale, [line.skuId])).get(line.skuId);
+    if (s) {
+      const q = checkQuantity(quantity, s.moq, s.orderMultiple, s.sku);
+      if (q) throw quantityError(locale, 'body.quantity', q);
+    }
+    await tx.update(cartLines).set({ quantity }).where(eq(cartLines.id, lineId));
+    await touchCart(tx, cart.id, deps.clock.now());
+  });
+}
+
+export async function removeCartLine(deps: Deps, caller: CartCaller, cartId: string, lineId: string) {
+  return deps.database.transaction(async (tx) => {
+    const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
+    assertOpen(cart);
+    const gone = await tx.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.id, lineId))).returning({ id: cartLines.id });
+    if (!gone.length) throw new AppError('not_found', 'This line is no longer in the cart.');
+    await touchCart(tx, cart.id, deps.clock.now());
+  });
+}
