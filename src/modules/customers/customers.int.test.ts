@@ -64,7 +64,7 @@ describe(`buyer accounts and dealer applications on ${DATABASE_UNDER_TEST}`, () 
       const l = await createPriceList(ctx.deps, cliActor(), { name: `L${tier ?? 'retail'}`, kind: tier ? 'tier' : 'retail', tierCode: tier, currency: 'EUR' });
       await setEntries(ctx.deps, cliActor(), l.id, [{ variantId: variant, breaks: [{ minQty: 1, unitAmount: price }] }]);
     }
-    await staff('PUT', '/api/admin/customers/settings', { tierRules: [{ countries: ['DE'], minVolumeEurMinor: 10_000_000, tier: 'B' }], defaultTier: 'C' });
+    await staff('PUT', '/api/admin/customers/settings', { hidePricesForGuests: true, tierRules: [{ countries: ['DE'], minVolumeEurMinor: 10_000_000, tier: 'B' }], defaultTier: 'C' });
   });
   afterAll(async () => ctx?.close());
 

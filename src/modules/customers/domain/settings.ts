@@ -2,8 +2,12 @@ import { z } from 'zod';
 
 /** Store-wide buyer settings: the login wall and the KYC review targets. */
 export const customerSettingsSchema = z.object({
-  /** Guests and unapproved accounts see "log in to see prices" and no add-to-cart. */
-  hidePricesForGuests: z.boolean().default(true),
+  /**
+   * The login wall: guests and unapproved accounts see "log in to see prices" and no add-to-cart.
+   * Off by default (a new store shows its public retail prices); exporters selling only to
+   * dealers turn it on. Dealer prices need an approved account either way.
+   */
+  hidePricesForGuests: z.boolean().default(false),
   /** Whether B2C (retail) accounts see retail prices once signed in and verified. */
   retailPricesForVerifiedB2c: z.boolean().default(true),
   /** The whole catalog is only for signed-in buyers. */

@@ -34,14 +34,14 @@ export async function getBuyerView(tx: Db, principal: Principal | undefined, set
         FROM customer_users u JOIN customers c ON c.id = u.customer_id
         WHERE u.id = ${principal.customerUserId} AND u.status = 'active'`,
   );
-  if (!row || row.status !== 'active') return { ...GUEST };
+  if (!row || row.status !== 'active') return { ...GUEST, seesPrices: !settings.hidePricesForGuests };
   const base = { customerId: principal.customerId, userId: principal.customerUserId, locale: row.locale };
   if (row.tier && row.app_status === 'approved') {
     return { ...base, kind: 'dealer', tier: row.tier, seesPrices: true, canOrder: row.role !== 'viewer' };
   }
   if (row.kind === 'b2b') {
     // A company that applied (or will) sees nothing until approved: dealer prices are for dealers.
-    return { ...base, kind: 'pending_dealer', tier: null, seesPrices: false, canOrder: false };
+    return { ...base, kind: 'pending_dealer', tier: null, seesPrices: !settings.hidePricesForGuests, canOrder: !settings.hidePricesForGuests && row.role !== 'viewer' };
   }
   const sees = row.verified && settings.retailPricesForVerifiedB2c;
   return { ...base, kind: 'retail', tier: null, seesPrices: sees || !settings.hidePricesForGuests, canOrder: sees && row.role !== 'viewer' };
