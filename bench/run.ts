@@ -6,10 +6,12 @@
 import { parseArgs } from './lib.js';
 import { foundation } from './foundation.js';
 import { catalog } from './catalog.js';
+import { orderhub } from './orderhub.js';
 
 const SCENARIOS: Record<string, (flags: Record<string, string>) => Promise<void>> = {
   foundation,
   catalog,
+  orderhub,
 };
 
 const { flags, positional } = parseArgs(process.argv.slice(2));

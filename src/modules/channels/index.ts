@@ -30,6 +30,8 @@ export function createChannelsModule(opts: { ports: OrderHubPorts }): AppModule 
 export { importChannelOrder, reviewChannelOrder, type ImportResult, type HubDeps } from './commands/import-channel-order.js';
 export { reevaluateOrder, reevaluateHeldOrders } from './commands/reevaluate.js';
 export { pollAmazonChannel } from './commands/poll-amazon.js';
+export { backfillShopify } from './commands/backfill-shopify.js';
+export { createOrderPorts, catalogSkuDirectory } from './order-ports.js';
 export { POLL_AMAZON_JOB, REEVALUATE_JOB } from './jobs/channel-jobs.js';
 export type { OrderHubPorts, ChannelOrderInput, StockShortage, CustomerHistory } from './ports.js';
 export type { UnifiedOrder, ReportedMoney } from './domain/unified-order.js';

@@ -1,9 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSharedData, readSharedData } from '../../platform/testing/shared-data.js';
 import { cliActor } from '../../platform/auth/principal.js';
 import { query, sql } from '../../platform/db/database.js';
 import { createChannel, updateChannel } from './commands/manage-channels.js';
 import { mapSku } from './commands/map-sku.js';
+import { backfillShopify } from './commands/backfill-shopify.js';
 import { signShopifyBody } from './domain/shopify-hmac.js';
 import { createHubContext } from './testing/context.js';
 import { seedStock } from './testing/test-ports.js';
@@ -28,6 +31,35 @@ d('Shopify webhooks', () => {
   });
   afterAll(async () => ctx?.close());
 
+  it('backfills through the Admin REST API following the Link header; a second backfill creates nothing twice', async () => {
+    const orders = [JSON.parse(raw().toString('utf8')).order, ...(JSON.parse(readSharedData('shopify/python_api.orders.json').toString('utf8')).orders as object[])]
+      .map((o: any, i: number) => (i === 0 ? o : { ...o, id: 770000 + i, line_items: o.line_items ?? [] }));
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(req.url!);
+      if (req.headers['x-shopify-access-token'] !== 'shpat_test') return void res.writeHead(401).end('{"errors":"[API] Invalid API key or access token"}');
+      const u = new URL(req.url!, 'http://x');
+      const page = u.searchParams.get('page_info') === 'p2' ? 2 : 1;
+      const body = page === 1 ? orders.slice(0, 1) : orders.slice(1);
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (page === 1) headers.link = `<http://127.0.0.1:${(server.address() as AddressInfo).port}${u.pathname}?limit=250&page_info=p2>; rel="next"`;
+      res.writeHead(200, headers).end(JSON.stringify({ orders: body }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const ch = await createChannel(ctx.deps, cliActor(), { kind: 'shopify', name: 'Shopify backfill', baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, credentials: { adminAccessToken: 'shpat_test' } });
+      const r = await backfillShopify({ ...ctx.deps, ports: ctx.ports }, ch.id, { updatedAtMin: '2000-01-01T00:00:00Z' });
+      expect(seen[0]).toMatch(/^\/admin\/api\/2024-10\/orders\.json\?status=any&limit=250&updated_at_min=2000-01-01/);
+      expect(seen[1]).toContain('page_info=p2');
+      expect(r.errors).toEqual([]);
+      expect(r.results.map((x) => x.outcome)).toEqual(orders.map(() => 'created'));
+      const again = await backfillShopify({ ...ctx.deps, ports: ctx.ports }, ch.id);
+      expect(again.results.map((x) => x.outcome)).toEqual(orders.map(() => 'ignored_duplicate'));
+    } finally {
+      server.close();
+    }
+  });
+
   const post = (body: Buffer, headers: Record<string, string | undefined>) =>
     ctx.app.inject({
       method: 'POST',
@@ -47,13 +79,14 @@ d('Shopify webhooks', () => {
     changed[10] = changed[10]! ^ 1;
     const reserialised = Buffer.from(JSON.stringify(JSON.parse(body.toString('utf8')), null, 2));
     const hex = Buffer.from(good, 'base64').toString('hex');
+    const before = await counts();
     for (const [b, h] of [[changed, good], [reserialised, good], [body, hex], [body, undefined], [body, signShopifyBody(body, 'wrong')]] as const) {
       const res = await post(b, { 'x-shopify-hmac-sha256': h, 'x-shopify-webhook-id': 'wh-bad' });
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
     await ctx.deps.jobs.drain();
-    expect(await counts()).toEqual({ receipts: 0, orders: 0 });
+    expect(await counts()).toEqual(before);
   });
 
   it('the same webhook five times at once is one order, and its mismatch is flagged for review', async () => {
@@ -63,9 +96,10 @@ d('Shopify webhooks', () => {
     expect(res.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
     expect(res.filter((r) => r.json().duplicate === false)).toHaveLength(1);
     await ctx.deps.jobs.drain(['channels.process-webhook']);
-    expect(await counts()).toEqual({ receipts: 1, orders: 1 });
-    expect(ctx.ports.calls.create).toBe(1);
-    const o = [...ctx.ports.orders.values()][0]!;
+    expect((await counts()).receipts).toBe(1);
+    const mine = [...ctx.ports.orders.values()].filter((x) => x.channelId === channelId);
+    expect(mine).toHaveLength(1);
+    const o = mine[0]!;
     expect(o.input.order.reported.subtotal).toEqual({ amount: '398.00', currency: 'USD' });
     expect(o.input.computed.subtotal).toEqual({ USD: '597' });
     const [decision] = await query<{ outcome: string; explanations: { key: string }[] }>(ctx.deps.db, sql`SELECT outcome, explanations FROM review_decisions WHERE order_id = ${o.id}`);

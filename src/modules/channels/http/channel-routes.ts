@@ -5,7 +5,7 @@ import { createChannel, listChannels, updateChannel } from '../commands/manage-c
 import { mapSku } from '../commands/map-sku.js';
 import { receiveWebhook } from '../commands/receive-webhook.js';
 import { listChannelOrders } from '../queries/channel-orders.js';
-import { POLL_AMAZON_JOB } from '../jobs/channel-jobs.js';
+import { POLL_AMAZON_JOB, SHOPIFY_BACKFILL_JOB } from '../jobs/channel-jobs.js';
 import { readOrderChange } from '../domain/amazon-mapper.js';
 import { getChannel } from '../db/channels-repo.js';
 import { AppError } from '../../../platform/errors/app-error.js';
@@ -55,6 +55,22 @@ export function channelRoutes(app: App, deps: AppDeps, ports: OrderHubPorts): vo
     const ch = await getChannel(deps.db, req.params.id);
     if (ch.kind !== 'amazon') throw new AppError('validation_failed', 'Only Amazon channels are polled; Shopify pushes webhooks.');
     await deps.jobs.enqueue(null, POLL_AMAZON_JOB, { channelId: ch.id }, { singletonKey: `poll:${ch.id}` });
+    return reply.status(202).send({ queued: true });
+  });
+
+  app.post('/api/admin/channels/:id/backfill', {
+    config: { permission: 'channels:manage' },
+    schema: {
+      tags,
+      summary: 'Backfill a Shopify channel from the Admin REST API (queued)',
+      params: z.object({ id: z.string() }),
+      body: z.object({ updatedAtMin: z.string().datetime({ offset: true }).optional() }),
+      response: { 202: z.object({ queued: z.boolean() }) },
+    },
+  }, async (req, reply) => {
+    const ch = await getChannel(deps.db, req.params.id);
+    if (ch.kind !== 'shopify') throw new AppError('validation_failed', 'Only Shopify channels are backfilled this way; Amazon channels are polled.');
+    await deps.jobs.enqueue(null, SHOPIFY_BACKFILL_JOB, { channelId: ch.id, updatedAtMin: req.body.updatedAtMin }, { singletonKey: `backfill:${ch.id}` });
     return reply.status(202).send({ queued: true });
   });
 

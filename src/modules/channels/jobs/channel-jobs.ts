@@ -5,10 +5,12 @@ import { channels } from '../db/channels.schema.js';
 import { PROCESS_WEBHOOK_JOB, processWebhook } from '../commands/receive-webhook.js';
 import { pollAmazonChannel } from '../commands/poll-amazon.js';
 import { reevaluateHeldOrders } from '../commands/reevaluate.js';
+import { backfillShopify } from '../commands/backfill-shopify.js';
 import type { OrderHubPorts } from '../ports.js';
 
 export const POLL_AMAZON_JOB = 'channels.poll-amazon';
 export const REEVALUATE_JOB = 'channels.reevaluate-held';
+export const SHOPIFY_BACKFILL_JOB = 'channels.shopify-backfill';
 
 export function channelJobs(deps: AppDeps, ports: OrderHubPorts): JobDefinition[] {
   const d = { ...deps, ports };
@@ -36,6 +38,15 @@ export function channelJobs(deps: AppDeps, ports: OrderHubPorts): JobDefinition[
           const [c] = await deps.db.select({ enabled: channels.enabled }).from(channels).where(eq(channels.id, id));
           if (c?.enabled) await pollAmazonChannel(d, id);
         }
+      },
+    },
+    {
+      name: SHOPIFY_BACKFILL_JOB,
+      retryLimit: 3,
+      expireInSeconds: 3600,
+      handler: async (data: { channelId: string; updatedAtMin?: string }) => {
+        const r = await backfillShopify(d, data.channelId, { updatedAtMin: data.updatedAtMin });
+        if (r.errors.length) deps.log.warn({ channelId: data.channelId, errors: r.errors.slice(0, 20) }, 'shopify backfill: some orders could not be imported');
       },
     },
     {

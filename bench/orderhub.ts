@@ -1,0 +1,161 @@
+/**
+ * Order hub scenario (issue 8, PostgreSQL):
+ *
+ *   npm run bench -- orderhub [--orders 3000] [--workers 8] [--list-rows 1000000] [--queries 200]
+ *
+ * P5 ingest: Amazon-shaped orders (the SP-API sandbox order and its items, with fresh ids) through
+ * the import path in process: the sync-ledger upsert, the order placed in the orders module, the
+ * stock reservation in the inventory module, the review rules with their decision and the outbound
+ * event, one transaction per order, `--workers` concurrent transactions on a pool. HTTP is not in
+ * this figure (the foundation bench measures the server's own overhead).
+ *
+ * Order list: `--list-rows` orders generated straight into the orders table with
+ * generate_series (a bench shortcut: going through the import path would take an hour here),
+ * then the back-office list query of the orders module (status + channel filter, newest first,
+ * first page of 50) timed `--queries` times with varying filters.
+ */
+import os from 'node:os';
+import pino from 'pino';
+import { loadConfig } from '../src/platform/config/config.js';
+import { openDatabase } from '../src/platform/db/database.js';
+import { createDeps } from '../src/platform/deps.js';
+import { cliActor } from '../src/platform/auth/principal.js';
+import { MODULES } from '../src/modules/modules.js';
+import { ordersModule, listOrders } from '../src/modules/orders/index.js';
+import { createWarehouse, adjustStock, type SkuDirectory } from '../src/modules/inventory/index.js';
+import { rulesModule } from '../src/modules/rules/index.js';
+import { webhooksModule } from '../src/modules/webhooks/index.js';
+import { createChannelsModule, importChannelOrder } from '../src/modules/channels/index.js';
+import { createOrderPorts } from '../src/modules/channels/order-ports.js';
+import { createChannel } from '../src/modules/channels/commands/manage-channels.js';
+import { mapAmazonOrder, type AmazonOrder, type AmazonOrderItem } from '../src/modules/channels/domain/amazon-mapper.js';
+import { readSharedJson } from '../src/platform/testing/shared-data.js';
+import { fmt, freshDb, machineLine, median, writeSection } from './lib.js';
+
+const SKUS = Array.from({ length: 200 }, (_, i) => `BENCH-SKU-${String(i).padStart(3, '0')}`);
+
+export async function orderhub(flags: Record<string, string>): Promise<void> {
+  const total = Number(flags.orders ?? 3000);
+  const workers = Number(flags.workers ?? 8);
+  const listRows = Number(flags['list-rows'] ?? 1_000_000);
+  const queries = Number(flags.queries ?? 200);
+  const db = await freshDb('postgres');
+  const database = await openDatabase({ url: db.env.DATABASE_URL, poolSize: workers + 2 });
+  try {
+    await database.migrate();
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: db.env.DATA_DIR!, DATABASE_URL: db.env.DATABASE_URL!, APP_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'silent' });
+    // SKUs straight from a table of the bench's own (the catalogue is not what is measured).
+    const skuDir: SkuDirectory = { resolve: async (_tx, q) => (q.skus ?? []).filter((s) => SKUS.includes(s)).map((s) => ({ skuId: `var_${s}`, sku: s, productId: null })) };
+    const ports = createOrderPorts({ baseCurrency: 'USD', skus: skuDir });
+    const mine = new Set(['channels', 'rules', 'webhooks', 'orders']);
+    const modules = [...MODULES.filter((m) => !mine.has(m.name)), ordersModule, webhooksModule, rulesModule, createChannelsModule({ ports })];
+    const deps = createDeps(config, database, modules, { log: pino({ level: 'silent' }), superviseJobs: false });
+    await deps.jobs.prepare();
+    ports.bind?.(deps);
+    const hub = { ...deps, ports };
+
+    const wh = await createWarehouse(deps, cliActor(), { code: 'BENCH', name: 'Bench', countryCode: 'CN' });
+    for (const s of SKUS) await adjustStock(deps, cliActor(), { mode: 'delta', skuId: `var_${s}`, sku: s, warehouseId: wh.id, delta: 1_000_000, reason: 'bench' });
+    const channelId = (await createChannel(deps, cliActor(), { kind: 'amazon', name: 'Amazon bench', settings: { skuIdentity: true, marketplaceIds: ['ATVPDKIKX0DER'] } })).id;
+
+    const order = readSharedJson<{ response: { payload: { Orders: AmazonOrder[] } } }>('amazon-sp-api/examples/getOrders.200.sandbox0.json').response.payload.Orders[0]!;
+    const item = readSharedJson<{ response: { payload: { OrderItems: AmazonOrderItem[] } } }>('amazon-sp-api/examples/getOrderItems.200.sandbox0.json').response.payload.OrderItems[0]!;
+    const now = new Date();
+    const make = (i: number) => {
+      const t = new Date(now.getTime() - 86_400_000 + i * 10).toISOString();
+      const o: AmazonOrder = { ...order, AmazonOrderId: `903-${String(i).padStart(7, '0')}-0000000`, PurchaseDate: t, LastUpdateDate: t, BuyerInfo: { BuyerEmail: `buyer${i % 500}@example.com` }, ShippingAddress: { Name: 'B', AddressLine1: `${i % 500} Main St`, City: 'Seattle', PostalCode: '98121', CountryCode: 'US' } };
+      const items = [0, 1].map((k) => ({ ...item, OrderItemId: `${i}-${k}`, SellerSKU: SKUS[(i + k * 7) % SKUS.length], QuantityOrdered: 1 + ((i + k) % 3) }));
+      return mapAmazonOrder(o, items, now);
+    };
+    // Warm-up (JIT, pool, plans), then the measured run.
+    const run = async (from: number, n: number) => {
+      let next = from;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: workers }, async () => {
+          for (;;) {
+            const i = next++;
+            if (i >= from + n) return;
+            const u = make(i);
+            await database.transaction((tx) => importChannelOrder(tx, hub, channelId, u, cliActor('bench')));
+          }
+        }),
+      );
+      return n / ((performance.now() - t0) / 1000);
+    };
+    await run(0, Math.min(300, total));
+    const ingest = await run(1_000_000, total);
+    // Re-delivery of the same orders (idempotent upsert: ledger lock + version check only).
+    const replay = await (async () => {
+      let next = 1_000_000;
+      const t0 = performance.now();
+      await Promise.all(Array.from({ length: workers }, async () => {
+        for (;;) {
+          const i = next++;
+          if (i >= 1_000_000 + total) return;
+          await database.transaction((tx) => importChannelOrder(tx, hub, channelId, make(i), cliActor('bench')));
+        }
+      }));
+      return total / ((performance.now() - t0) / 1000);
+    })();
+    console.log(`ingest ${fmt(ingest)} orders/s, replay ${fmt(replay)} orders/s`);
+
+    // 1,000,000 orders for the list.
+    const t1 = performance.now();
+    await database.exec(`
+      INSERT INTO orders (id, number, channel, external_id, status, payment_status, fulfilment_status, customer_email, customer_name, locale, currency,
+        items_total, shipping_total, tax_total, duty_total, grand_total, base_currency, grand_total_base, totals, payment_method,
+        placed_by_type, placed_by_label, placed_at, updated_at, ship_country, tags)
+      SELECT 'ord_bench_' || g, 'BN-' || g, (ARRAY['storefront','amazon','shopify','alibaba','erp'])[1 + g % 5], 'ext-' || g,
+        (ARRAY['placed','in_review','on_hold','approved','processing','shipped','delivered','cancelled'])[1 + (g * 7) % 8], 'unpaid', 'unfulfilled',
+        'buyer' || (g % 50000) || '@example.com', 'Buyer ' || (g % 50000), 'en', 'USD', 10000, 0, 0, 0, 10000, 'USD', 10000, '{}'::jsonb, 'manual',
+        'system', 'bench', now() - (g || ' seconds')::interval, now(), (ARRAY['US','DE','FR','GB','JP','CN','BR'])[1 + g % 7], '{}'::text[]
+      FROM generate_series(1, ${listRows}) g`);
+    await database.exec('ANALYZE orders');
+    const seedS = (performance.now() - t1) / 1000;
+    const statuses = ['placed', 'in_review', 'on_hold', 'approved'];
+    const channels = ['amazon', 'shopify', 'alibaba', 'erp', 'storefront'];
+    const times: number[] = [];
+    for (let i = 0; i < queries + 20; i++) {
+      const t0 = performance.now();
+      await listOrders(database.db, { status: [statuses[i % 4]!], channel: [channels[i % 5]!], limit: 50 });
+      if (i >= 20) times.push(performance.now() - t0);
+    }
+    const unfiltered: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const t0 = performance.now();
+      await listOrders(database.db, { limit: 50 });
+      unfiltered.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+    console.log(`list p50 ${p(0.5).toFixed(1)} ms p99 ${p(0.99).toFixed(1)} ms`);
+    writeSection(
+      'orderhub',
+      [
+        '## Order hub (issue 8): channel order ingest and the order list',
+        '',
+        `Command: \`npm run bench -- orderhub --orders ${total} --workers ${workers} --list-rows ${listRows}\` on PostgreSQL 15, in process (no HTTP).`,
+        'Ingest: Amazon-shaped orders (the SP-API sandbox order with two items, new ids) through `importChannelOrder`: ledger upsert under a',
+        'row lock, order placed through the orders module, stock reserved through inventory, review rules with the decision and its',
+        `explanation, the outbound event; one transaction per order, ${workers} concurrent. Replay = the same orders delivered again.`,
+        `List: ${fmt(listRows)} orders generated with generate_series (${fmt(seedS, 1)} s), then the orders module's list query (status + channel`,
+        'filter, newest first, first page of 50).',
+        machineLine(),
+        '',
+        '| measure | result | target |',
+        '|---|---|---|',
+        `| ingest, new orders | ${fmt(ingest)} orders/s | ≥ 1,000 orders/s |`,
+        `| ingest, re-delivered orders | ${fmt(replay)} orders/s | — |`,
+        `| list, status + channel filter, p50 | ${p(0.5).toFixed(1)} ms (p99 ${p(0.99).toFixed(1)} ms) | p50 ≤ 30 ms |`,
+        `| list, no filter, p50 | ${median(unfiltered).toFixed(1)} ms | — |`,
+        '',
+        `Cores: ${os.cpus().length}.`,
+      ].join('\n'),
+    );
+    await deps.jobs.stop().catch(() => undefined);
+  } finally {
+    await database.close();
+    await db.drop();
+  }
+}
