@@ -11,6 +11,10 @@ describe('slugs', () => {
     expect(slugify('كشاف LED غامر')).toBe('كشاف-led-غامر');
     expect(slugify('Светодиодная панель')).toBe('светодиодная-панель');
     expect(slugify('!!!')).toBe('item');
+    // NFKD would split إ into ا + a combining hamza and й into и + a breve: both must survive.
+    expect(slugify('ألواح إضاءة LED')).toBe('ألواح-إضاءة-led');
+    expect(slugify('Светодиодный прожектор')).toBe('светодиодный-прожектор');
+    expect(isValidSlug(slugify('ألواح إضاءة LED'))).toBe(true);
   });
   it('appends the first free number', () => {
     expect(uniqueSlug('panel', new Set(['panel', 'panel-2']))).toBe('panel-3');

@@ -6,14 +6,17 @@
 export function slugify(input: string, maxLength = 80): string {
   const s = input
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '') // combining accents
+    // Accents come off Latin letters only; other scripts' marks (Arabic hamza, Cyrillic breve)
+    // are part of the letter and are recomposed below.
+    .replace(/([a-zA-Z])[\u0300-\u036f]+/g, '$1')
+    .normalize('NFC')
     .replace(/ß/g, 'ss')
     .replace(/æ/gi, 'ae')
     .replace(/ø/gi, 'o')
     .replace(/đ/gi, 'd')
     .replace(/ł/gi, 'l')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   const cut = [...s].slice(0, maxLength).join('').replace(/-+$/g, '');
   return cut || 'item';
@@ -29,5 +32,5 @@ export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
 }
 
 export function isValidSlug(s: string): boolean {
-  return /^[\p{Ll}\p{Lo}\p{Lm}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}]+)*$/u.test(s) && s.length <= 120;
+  return /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u.test(s) && s.length <= 120;
 }

@@ -73,7 +73,7 @@ ${(meta.jsonLd ?? []).map((d) => jsonLd(d))}
       </details>
     </nav>
     <a class="cart" href="${localePath(locale, '/cart')}" id="cart-link" aria-label="${t('storefront.cart.label', { count: ctx.cartCount })}">
-      <span aria-hidden="true">🛒</span><span class="count" id="cart-count" data-cart-count>${ctx.cartCount}</span>
+      <svg aria-hidden="true" width="26" height="26" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><circle cx="9" cy="20" r="1.5"/><circle cx="18" cy="20" r="1.5"/><path d="M2 3h3l2.6 12.4a1 1 0 0 0 1 .8h9.7a1 1 0 0 0 1-.8L21 7H6"/></svg><span class="count" id="cart-count" data-cart-count>${ctx.cartCount}</span>
     </a>
   </div>
   <nav class="cats" aria-label="${t('storefront.nav.categories')}">
