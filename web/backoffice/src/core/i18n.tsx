@@ -74,21 +74,24 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     void apply(initialLocale());
   }, [apply]);
 
+  // Stable identity: the session provider depends on it, and a new function per switch would
+  // make it re-read the session (and race the PUT that saves the new language).
+  const setLocale = useCallback(
+    async (locale: UiLocale) => {
+      try {
+        localStorage.setItem(STORAGE_KEY, locale);
+      } catch {
+        /* not remembered in this browser; the account setting still is */
+      }
+      if (locale !== currentLocale) await apply(locale);
+    },
+    [apply],
+  );
+
   const value = useMemo<I18n | null>(() => {
     if (!state) return null;
-    return {
-      locale: state.locale,
-      t: createTranslator(state.locale, state.catalog, english),
-      setLocale: async (locale) => {
-        try {
-          localStorage.setItem(STORAGE_KEY, locale);
-        } catch {
-          /* not remembered in this browser; the account setting still is */
-        }
-        if (locale !== state.locale) await apply(locale);
-      },
-    };
-  }, [state, apply]);
+    return { locale: state.locale, t: createTranslator(state.locale, state.catalog, english), setLocale };
+  }, [state, setLocale]);
 
   if (!value) return null; // catalogs load in a few ms; nothing to show before them
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -47,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { setLocale } = useI18n();
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const csrf = useRef<string | undefined>(undefined);
+  const localeAppliedFor = useRef<string | undefined>(undefined);
 
   const refresh = useCallback(async (): Promise<SessionState> => {
     let next: SessionState;
@@ -54,12 +55,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const s = await api.get<SessionInfo>('/api/admin/session', undefined, { quiet: true });
       csrf.current = s.csrfToken ?? csrf.current;
       next = s.mfaPassed ? { status: 'ready', session: s } : { status: 'mfa', session: s };
+      // The account's language wins once per sign-in; later re-reads must not undo a switch
+      // the person just made (its PUT may still be on the way).
       const accountLocale = matchUiLocale(s.staff?.locale);
-      if (s.mfaPassed && accountLocale && accountLocale !== getLocale()) await setLocale(accountLocale);
+      if (s.mfaPassed && localeAppliedFor.current !== s.staff.id) {
+        localeAppliedFor.current = s.staff.id;
+        if (accountLocale && accountLocale !== getLocale()) await setLocale(accountLocale);
+      }
     } catch (e) {
       if (e instanceof ApiError && e.code === 'mfa_required') next = { status: 'mfa', session: null };
       else if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
         csrf.current = undefined;
+        localeAppliedFor.current = undefined;
         next = { status: 'anonymous' };
       } else throw e;
     }
@@ -97,6 +104,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           await api.post('/api/admin/auth/logout', {}, { quiet: true });
         } finally {
           csrf.current = undefined;
+          localeAppliedFor.current = undefined;
           setState({ status: 'anonymous' });
         }
       },
