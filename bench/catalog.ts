@@ -8,6 +8,7 @@
  * request computes its facets: the cold path), "repeated" cycles through 40 combinations (the
  * per-process listing cache serves facets; cards and prices are still built per request).
  */
+import os from 'node:os';
 import type autocannon from 'autocannon';
 import { ensureBuilt, fmt, freshDb, load, machineLine, startServer, writeSection, type DbKind, type LoadResult } from './lib.js';
 import { BENCH_SKUS, generateBenchCatalog } from './catalog-data.js';
@@ -32,6 +33,7 @@ export async function catalog(flags: Record<string, string>): Promise<void> {
   const connections = Number(flags.connections ?? 8);
   ensureBuilt();
   const rows: string[] = [];
+  const loads: string[] = [];
   for (const kind of dbs) {
     const db = await freshDb(kind);
     try {
@@ -42,6 +44,7 @@ export async function catalog(flags: Record<string, string>): Promise<void> {
       try {
         // Warm-up: JIT, connection pool, PostgreSQL caches.
         await load({ url: srv.url, connections, seconds: 3, requests: requests(true) });
+        loads.push(`${kind}: ${os.loadavg()[0]!.toFixed(1)}`);
         const cold: LoadResult = await load({ url: srv.url, connections, seconds, requests: requests(true) });
         const warm: LoadResult = await load({ url: srv.url, connections, seconds, requests: requests(false) });
         for (const r of [cold, warm]) if (r.non2xx || r.errors) throw new Error(`non-2xx or errors during the run: ${JSON.stringify(r)}`);
@@ -68,7 +71,7 @@ result set, the facet passes (all facets without a filter in one pass, one pass 
 product cards with their prices. "Distinct" never repeats a combination (every request computes its facets); "repeated"
 cycles through 40 combinations, so the per-process listing cache answers the facets (cards and prices are still read per
 request). ${seconds} s per shape after a 3 s warm-up, autocannon on 127.0.0.1 in the same 2-core machine.
-Machine: ${machineLine()}.
+Machine: ${machineLine()}. 1-minute load average when each run started (other work on the machine at the time): ${loads.join(', ')}.
 
 | database | load shape | req/s | p50 ms | p99 ms |
 |---|---|---|---|---|

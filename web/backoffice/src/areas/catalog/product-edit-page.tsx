@@ -59,10 +59,11 @@ export default function ProductEditPage({ params }: { params: Params }) {
     else void loaded.reload();
   });
 
-  const addFile = async (kind: 'image' | 'document', file: File) => {
+  const addFile = async (kind: 'image' | 'document' | 'video', file: File) => {
     try {
       const f = await upload<StoredFile>(`/api/admin/files?kind=${kind}`, file, session?.csrfToken);
-      if (kind === 'image') set({ images: [...p.images, { fileId: f.id, alt: { [lang]: text.name } }] });
+      if (kind === 'video') set({ videoFileId: f.id });
+      else if (kind === 'image') set({ images: [...p.images, { fileId: f.id, alt: { [lang]: text.name } }] });
       else set({ documents: [...p.documents, { fileId: f.id, kind: 'spec_sheet', title: { [lang]: f.filename }, locale: null }] });
     } catch (e) {
       toast.error(errorText(e, t));
@@ -163,11 +164,12 @@ export default function ProductEditPage({ params }: { params: Params }) {
         </Section>
 
         <Section title={t('catalog.admin.product.media')}>
-          <p className="muted">{t('catalog.admin.product.images', { n: p.images.length })} · {t('catalog.admin.product.documents', { n: p.documents.length })}</p>
+          <p className="muted">{t('catalog.admin.product.images', { n: p.images.length })} · {t('catalog.admin.product.documents', { n: p.documents.length })}{p.videoFileId ? <> · {t('catalog.admin.product.videoUploaded')} <Button size="sm" icon="x" onClick={() => set({ videoFileId: null })} aria-label={t('catalog.admin.common.remove')} /></> : null}</p>
           <ul>{p.documents.map((d, i) => <li key={d.fileId}><span className="mono">{d.fileId}</span> — {d.title.en ?? Object.values(d.title)[0]} ({d.kind}){!readOnly ? <Button size="sm" icon="x" onClick={() => set({ documents: p.documents.filter((_, j) => j !== i) })} aria-label={t('catalog.admin.common.remove')} /> : null}</li>)}</ul>
           {!readOnly ? (
             <div className="row">
               <label className="btn">{t('catalog.admin.product.uploadImage')}<input type="file" accept="image/png,image/jpeg,image/webp" hidden onChange={(e) => e.target.files?.[0] && void addFile('image', e.target.files[0])} /></label>
+              <label className="btn">{t('catalog.admin.product.uploadVideo')}<input type="file" accept="video/mp4,video/webm" hidden onChange={(e) => e.target.files?.[0] && void addFile('video', e.target.files[0])} /></label>
               <label className="btn">{t('catalog.admin.product.uploadDocument')}<input type="file" accept=".pdf,.zip,.step,.stp,.dxf" hidden onChange={(e) => e.target.files?.[0] && void addFile('document', e.target.files[0])} /></label>
             </div>
           ) : null}
