@@ -233,6 +233,30 @@ describe('back office foundation', () => {
     await shot('17-account');
   });
 
+  test('new recovery codes replace the old ones, and one of them signs the owner in', async () => {
+    await page.goto(url('/account'));
+    await page.getByRole('button', { name: 'New recovery codes' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByLabel('Authentication code').fill(await freshCode());
+    await dialog.getByRole('button', { name: 'New recovery codes' }).click();
+    const codes = dialog.locator('[data-testid=recovery-codes] li');
+    await codes.first().waitFor();
+    expect(await codes.count()).toBe(10);
+    const recovery = (await codes.nth(3).textContent())!.trim();
+    await dialog.locator('[data-testid=codes-saved]').click();
+
+    await page.locator('[data-testid=logout]').click();
+    await page.waitForURL(/\/admin\/login/);
+    await page.fill('input[name=email]', OWNER.email);
+    await page.fill('input[name=password]', OWNER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('[data-testid=login-code-form]').waitFor();
+    await page.getByRole('button', { name: 'Use a recovery code' }).click();
+    await page.fill('input[name=recoveryCode]', recovery);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain(OWNER.name);
+  });
+
   test('the invited colleague sets a password from the emailed link and must enrol in 2FA before anything else', async () => {
     const mail = await server.smtp.waitFor((m) => m.to.includes(INVITEE.email));
     const link = /(https?:\/\/[^\s"'<>]+\/admin\/invite#token=[A-Za-z0-9_-]+)/.exec(mail.html + mail.text)![1]!;
@@ -295,5 +319,12 @@ describe('back office foundation', () => {
     await page.fill('input[name=code]', await freshCode(inviteeSecret));
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toContain(INVITEE.name);
+
+    // "Log out everywhere" ends this session too.
+    await page.goto(url('/account'));
+    await page.locator('[data-testid=logout-everywhere]').click();
+    await page.locator('dialog[open]').getByRole('button', { name: 'Log out everywhere' }).click();
+    await page.waitForURL(/\/admin\/login/);
+    expect(await page.evaluate(() => fetch('/api/admin/session').then((r) => r.status))).toBe(401);
   });
 });
