@@ -32,6 +32,9 @@ export interface FieldError {
   field: string;
   message: string;
   code?: string;
+  /** i18n catalog key for `message`, translated into the caller's locale when it has one. */
+  key?: string;
+  params?: Record<string, unknown>;
 }
 
 export class AppError extends Error {

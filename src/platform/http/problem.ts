@@ -52,7 +52,9 @@ export function problemOf(err: AppError, requestId: string, locale = 'en'): Prob
     status: err.status,
     detail,
     code: err.code,
-    errors: err.details.errors ?? [],
+    errors: (err.details.errors ?? []).map(({ key, params, ...fe }) =>
+      key && hasMessage(locale, key) ? { ...fe, message: t(locale, key, params) } : fe,
+    ),
     requestId,
     ...(err.details.extra ?? {}),
   };
