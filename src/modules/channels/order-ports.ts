@@ -108,7 +108,7 @@ export function createOrderPorts(opts: { baseCurrency?: string; skus?: SkuDirect
       deps = x;
     },
     baseCurrency: opts.baseCurrency ?? 'USD',
-    async createOrder(tx, input) {
+    async createOrder(tx, input, o2) {
       const skus = input.lines.map((l) => l.sku).filter((s): s is string => !!s);
       const found = skus.length ? await directory.resolve(tx, { skus }) : [];
       const variants = new Map(found.map((v) => [v.sku, { variantId: v.skuId, productId: v.productId ?? '' }]));
@@ -116,7 +116,7 @@ export function createOrderPorts(opts: { baseCurrency?: string; skus?: SkuDirect
       const base = await toBaseMoney(tx, { amount: totals.grandTotal, currency });
       const o = input.order;
       const reportedTotal = o.reported.total ?? { amount: '0', currency };
-      const placed = await placeOrderTx(tx, d(), input.actor, {
+      const draft = {
         channel: channelKey(input),
         externalId: o.externalId,
         externalUpdatedAt: new Date(o.updatedAt),
@@ -150,9 +150,23 @@ export function createOrderPorts(opts: { baseCurrency?: string; skus?: SkuDirect
         note: o.anomalies.join('\n') || null,
         tags: o.flags,
         lines,
-        reserve: false,
-      });
-      return { orderId: placed.id, number: placed.number };
+      };
+      if (!o2.reserve) {
+        const placed = await placeOrderTx(tx, d(), input.actor, { ...draft, reserve: false });
+        return { orderId: placed.id, number: placed.number, shortages: null };
+      }
+      // Placing reserves before it numbers the order (the counter row stays locked to commit),
+      // so reserving here keeps that lock short. Short stock rolls the savepoint back and the
+      // order is placed without a reservation, to be held by the rules.
+      try {
+        const placed = await tx.transaction((sp) => placeOrderTx(sp as unknown as Db, d(), input.actor, { ...draft, reserve: true }));
+        return { orderId: placed.id, number: placed.number, shortages: [] };
+      } catch (e) {
+        if (!isAppError(e) || e.code !== 'out_of_stock') throw e;
+        const list = (e.details.extra?.shortages ?? []) as { sku: string; requested: number; available: number }[];
+        const placed = await placeOrderTx(tx, d(), input.actor, { ...draft, reserve: false });
+        return { orderId: placed.id, number: placed.number, shortages: list.map((s) => ({ sku: s.sku, ordered: s.requested, available: s.available, short: s.requested - s.available })) };
+      }
     },
     async updateOrder() {
       // The orders module has no in-place update for channel orders yet: the newer version is

@@ -42,8 +42,12 @@ export interface OrderHubPorts {
   applyReview?(tx: Db, orderId: string, outcome: 'approved' | 'held' | 'review', reason: string, actor: Actor): Promise<void>;
   /** The store's base currency (review thresholds are in it). */
   baseCurrency: string;
-  /** Creates the order in the orders module (channel + external id unique there too). */
-  createOrder(tx: Db, input: ChannelOrderInput): Promise<{ orderId: string; number: string }>;
+  /**
+   * Creates the order in the orders module (channel + external id unique there too). With
+   * `reserve`, it may reserve the stock as part of placing (cheaper than a separate step) and
+   * then returns the shortages it found ([] = reserved, null = not attempted: `reserve()` follows).
+   */
+  createOrder(tx: Db, input: ChannelOrderInput, opts: { reserve: boolean }): Promise<{ orderId: string; number: string; shortages: StockShortage[] | null }>;
   /** Applies a newer channel version in place (status, addresses, reported totals, lines' prices). */
   updateOrder(tx: Db, orderId: string, input: ChannelOrderInput): Promise<void>;
   /** Cancels the order; the channel cancelled it. */

@@ -11,7 +11,7 @@ import { computeTotals, type UnifiedOrder } from '../domain/unified-order.js';
 import { quantitiesBySku, resolveLines, type ResolvedLine } from '../domain/sku-mapping.js';
 import { decideUpdate } from '../domain/update-policy.js';
 import { channelOrderFacts } from '../domain/facts.js';
-import type { ChannelOrderInput, OrderHubPorts } from '../ports.js';
+import type { ChannelOrderInput, OrderHubPorts, StockShortage } from '../ports.js';
 
 export type ImportOutcome = 'created' | 'updated' | 'cancelled' | 'ignored_older' | 'ignored_duplicate' | 'ignored_cancelled';
 
@@ -115,8 +115,9 @@ async function saveLedger(tx: Db, row: ChannelOrderRow, order: UnifiedOrder, lin
 async function createOrder(tx: Db, deps: HubDeps, channel: ChannelRow, row: ChannelOrderRow, order: UnifiedOrder, actor: Actor): Promise<ImportResult> {
   const now = deps.clock.now();
   const input = await buildInput(tx, deps, channel, order, actor);
-  const { orderId, number } = await deps.ports.createOrder(tx, input);
   const cancelled = order.status === 'cancelled';
+  const mapped = input.lines.length > 0 && input.lines.every((l) => l.sku);
+  const { orderId, number, shortages } = await deps.ports.createOrder(tx, input, { reserve: mapped && !cancelled });
   await saveLedger(tx, row, order, input.lines, cancelled ? 'cancelled' : order.status, now, orderId);
   const unmapped = unmappedOf(input.lines);
   await publishEvent(tx, deps, {
@@ -129,7 +130,7 @@ async function createOrder(tx: Db, deps: HubDeps, channel: ChannelRow, row: Chan
     await deps.ports.cancelOrder(tx, orderId, order.cancelReason ?? `Cancelled on ${channel.name}`, actor);
     return { outcome: 'created', channelOrderId: row.id, orderId, orderNumber: number, unmapped, flags: order.flags };
   }
-  const review = await reviewChannelOrder(tx, deps, { orderId, orderNumber: number, channel, order, lines: input.lines, trigger: 'import', actor });
+  const review = await reviewChannelOrder(tx, deps, { orderId, orderNumber: number, channel, order, lines: input.lines, trigger: 'import', actor, shortages });
   return { outcome: 'created', channelOrderId: row.id, orderId, orderNumber: number, review: review.outcome, unmapped, flags: order.flags };
 }
 
@@ -140,12 +141,12 @@ async function createOrder(tx: Db, deps: HubDeps, channel: ChannelRow, row: Chan
 export async function reviewChannelOrder(
   tx: Db,
   deps: HubDeps,
-  x: { orderId: string; orderNumber: string; channel: ChannelRow; order: UnifiedOrder; lines: ResolvedLine[]; trigger: string; actor: Actor },
+  x: { orderId: string; orderNumber: string; channel: ChannelRow; order: UnifiedOrder; lines: ResolvedLine[]; trigger: string; actor: Actor; shortages?: StockShortage[] | null },
 ): Promise<Decision> {
   const unmapped = x.lines.some((l) => !l.sku);
   const need = [...quantitiesBySku(x.lines)].map(([sku, quantity]) => ({ sku, quantity }));
   // Nothing is reserved for an order with unmapped lines: we do not know what to reserve yet.
-  const shortages = unmapped || need.length === 0 ? [] : await deps.ports.reserve(tx, x.orderId, need, x.actor);
+  const shortages = x.shortages ?? (unmapped || need.length === 0 ? [] : await deps.ports.reserve(tx, x.orderId, need, x.actor));
   const history = await deps.ports.customerHistory(tx, { orderId: x.orderId, email: x.order.buyer.email, shipTo: x.order.shipTo });
   const total = x.order.reported.total ?? (x.order.currency ? { amount: computeTotals(x.order).total[x.order.currency] ?? '0', currency: x.order.currency } : null);
   const amountBase = total ? await deps.ports.toBase(tx, total) : null;

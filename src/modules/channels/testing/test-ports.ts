@@ -37,7 +37,7 @@ export function createTestPorts(opts: { skus: string[]; baseCurrency?: string; r
       calls.create++;
       const id = `ord_test_${++seq}`;
       orders.set(id, { id, number: `TL-${seq}`, channelId: input.channelId, externalId: input.order.externalId, status: input.order.status === 'cancelled' ? 'cancelled' : 'placed', email: input.order.buyer.email, addressKey: addressKey(input.order.shipTo), input, updates: 0 });
-      return { orderId: id, number: `TL-${seq}` };
+      return { orderId: id, number: `TL-${seq}`, shortages: null };
     },
     async updateOrder(_tx, orderId, input) {
       calls.update++;
