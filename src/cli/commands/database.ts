@@ -33,7 +33,9 @@ export const commands: CliCommand[] = [
   },
   {
     name: 'backup',
-    summary: 'Write the whole database to one file (a consistent snapshot; works while the server runs on PostgreSQL)',
+    summary:
+      'Write the whole database to one gzip file: a consistent snapshot (while the server runs, on PostgreSQL), ' +
+      'with pending jobs; job history is not kept',
     usage: '--to FILE',
     options: { to: { type: 'string' } },
     needs: 'database',
