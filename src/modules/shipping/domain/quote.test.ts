@@ -102,6 +102,14 @@ describe('quoting a cart', () => {
     expect(q.unavailable.map((u) => [u.code, u.reason.key])).toEqual([['economy-air', 'shipping.unavailable.tier'], ['sea-lcl', 'shipping.unavailable.tier']]);
   });
 
+  it('serves an address only from its own zone: a method’s rest-of-world rates do not cover an EU address', () => {
+    const q = quoteShipping(cart({ customerTier: 'A' }), data);
+    expect(q.options.map((o) => o.code)).toEqual(['dhl-express']);
+    expect(q.unavailable).toContainEqual({ methodId: 'm_air', code: 'economy-air', reason: { key: 'shipping.unavailable.destination', params: { country: 'DE' } } });
+    const jp = quoteShipping(cart({ destination: { country: 'JP' }, customerTier: 'B' }), data);
+    expect(jp.options.map((o) => o.code)).toEqual(['economy-air']);
+  });
+
   it('ships free above the threshold', () => {
     const o = quoteShipping(cart({ subtotal: money(50000, 'EUR') }), data).options[0]!;
     expect(o).toMatchObject({ free: true, amount: money(0, 'EUR'), methodPrice: money(4000, 'EUR') });

@@ -1,6 +1,6 @@
 import { convert, money, toDecimalString, type Money } from '../../../platform/money/index.js';
 import type { Method, Zone, ZoneRate } from './schemas.js';
-import { zoneSpecificity, type Address } from './zones.js';
+import { matchZone, type Address } from './zones.js';
 
 export interface Explanation {
   key: string;
@@ -110,15 +110,19 @@ function toCart(m: Money, cartCurrency: string, fx: Record<string, string>): Mon
 
 /**
  * The shipping options for a cart: every active method open to the buyer's tier that has rates for
- * a zone containing the address (its most specific one), priced by chargeable weight.
+ * the address's zone, priced by chargeable weight.
  */
 export function quoteShipping(input: ShippingQuoteInput, data: ShippingData): { options: ShippingOption[]; unavailable: UnavailableMethod[] } {
   const cart = input.subtotal.currency;
   const fx = input.fxRates ?? {};
   const options: ShippingOption[] = [];
   const unavailable: UnavailableMethod[] = [];
-  const zonesById = new Map(data.zones.map((z) => [z.id, z]));
   const methods = [...data.methods].filter((m) => m.active).sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
+
+  // An address belongs to one zone, the most specific of all zones; a method serves it when it
+  // has rates for that zone (so a method's "rest of world" does not cover an EU address the EU
+  // zone claims).
+  const zone = matchZone(data.zones, input.destination);
 
   for (const m of methods) {
     const no = (key: string, params: Explanation['params'] = {}) => unavailable.push({ methodId: m.id, code: m.code, reason: { key, params } });
@@ -126,16 +130,12 @@ export function quoteShipping(input: ShippingQuoteInput, data: ShippingData): { 
       no('shipping.unavailable.tier');
       continue;
     }
-    let best: { rate: ZoneRate; zone: Zone; score: number } | undefined;
-    for (const r of m.rates) {
-      const zone = zonesById.get(r.zoneId);
-      const score = zone ? zoneSpecificity(zone, input.destination) : 0;
-      if (zone && score > (best?.score ?? 0)) best = { rate: r, zone, score };
-    }
-    if (!best) {
+    const rate = zone && m.rates.find((r) => r.zoneId === zone.id);
+    if (!zone || !rate) {
       no('shipping.unavailable.destination', { country: input.destination.country });
       continue;
     }
+    const best = { rate, zone };
     const weight = chargeableWeight(input.items, m.dimFactor);
     const priced = priceForWeight(best.rate, weight.chargeableGrams);
     if (!priced) {

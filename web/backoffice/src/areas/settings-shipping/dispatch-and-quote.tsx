@@ -8,6 +8,7 @@ import { Button, EmptyState } from '../../ui/misc.js';
 import { useToast } from '../../ui/toast.js';
 import { formatMinor, toMinor } from '../settings-tax/money.js';
 import { kgToGrams } from './method-editor.js';
+import { formatDate } from '../../../../shared/format.js';
 
 interface Settings {
   timeZone: string;
@@ -96,8 +97,8 @@ export function QuotePreview() {
           {r.options.length === 0 ? <EmptyState>{t('shipping.admin.noOptions')}</EmptyState> : null}
           {r.options.map((o) => (
             <div key={o.methodId} className="card"><div className="card-body">
-              <div className="spread"><strong>{o.name}</strong><strong>{o.free ? t('shipping.admin.free') : formatMinor(o.amount.amount, o.amount.currency, locale)}</strong></div>
-              <div>{t('shipping.delivery.range', { earliest: o.delivery.earliest, latest: o.delivery.latest })} · {t('shipping.delivery.businessDays', o.delivery.businessDays)}</div>
+              <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16 }}><strong>{o.name}</strong><strong>{o.free ? t('shipping.admin.free') : formatMinor(o.amount.amount, o.amount.currency, locale)}</strong></div>
+              <div>{t('shipping.delivery.range', { earliest: formatDate(`${o.delivery.earliest}T12:00:00Z`, locale), latest: formatDate(`${o.delivery.latest}T12:00:00Z`, locale) })} · {t('shipping.delivery.businessDays', o.delivery.businessDays)}</div>
               <div className="muted">{o.explanations.map((e) => t(e.key, e.params)).join(' · ')}</div>
             </div></div>
           ))}
