@@ -36,3 +36,4 @@ export { transition, allowedEvents, ORDER_STATUSES, TRANSITIONS, type OrderStatu
 export { renderProforma, type SellerProfile } from './documents/proforma.js';
 export { proformaToken } from './http/orders.routes.js';
 export { setDerivedOrderStatuses } from './commands/set-derived-statuses.js';
+export { notePaymentEventTx } from './commands/note-payment-event.js';

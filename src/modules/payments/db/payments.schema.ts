@@ -1,0 +1,117 @@
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, date } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * What payments knows about an order it collects for: the amount due in the order currency and
+ * the deposit the terms ask for, frozen when the first payment arrives. Its row is the lock
+ * every payment, refund and webhook of the order takes, so the derived status is computed from
+ * a consistent set of records even when clerks and webhooks race.
+ */
+export const paymentAccounts = pgTable('payment_accounts', {
+  orderId: text('order_id').primaryKey(),
+  customerId: text('customer_id'),
+  currency: text('currency').notNull(),
+  total: bigint('total', { mode: 'number' }).notNull(),
+  depositRequired: bigint('deposit_required', { mode: 'number' }).notNull().default(0),
+  /** Last derived status pushed to the order. */
+  status: text('status').notNull().default('unpaid'),
+  /** Set when a provider reported money that does not match the order (amount or currency). */
+  flaggedReason: text('flagged_reason'),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/**
+ * One payment received (or claimed) for an order. The provider reference (bank reference,
+ * PaymentIntent id, MTCN...) is unique per method, so recording it twice is one payment.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    customerId: text('customer_id'),
+    /** card | paypal | tt | lc | western_union | cod | credit_balance */
+    method: text('method').notNull(),
+    providerRef: text('provider_ref').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    /** pending | confirmed | failed */
+    state: text('state').notNull(),
+    valueDate: date('value_date'),
+    /** Why a provider's report was not counted (amount or currency mismatch), for finance. */
+    problem: text('problem'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    recordedByType: text('recorded_by_type').notNull(),
+    recordedById: text('recorded_by_id'),
+    recordedByLabel: text('recorded_by_label').notNull(),
+    confirmedById: text('confirmed_by_id'),
+    confirmedByLabel: text('confirmed_by_label'),
+    confirmedAt: ts('confirmed_at'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('payments_method_ref_uq').on(t.method, t.providerRef),
+    index('payments_order_idx').on(t.orderId),
+    index('payments_state_idx').on(t.state, t.createdAt),
+  ],
+);
+
+/** Money returned against a payment: through the provider (card, PayPal) or by hand (T/T). */
+export const paymentRefunds = pgTable(
+  'payment_refunds',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id').notNull(),
+    orderId: text('order_id').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    /** pending | succeeded | failed */
+    state: text('state').notNull(),
+    /** provider | manual */
+    via: text('via').notNull(),
+    providerRef: text('provider_ref'),
+    reason: text('reason').notNull(),
+    /** Later: the return this refund settles. */
+    returnId: text('return_id'),
+    createdById: text('created_by_id'),
+    createdByLabel: text('created_by_label').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('payment_refunds_order_idx').on(t.orderId), uniqueIndex('payment_refunds_provider_uq').on(t.providerRef)],
+);
+
+/** Every provider event processed once: a redelivery of the same event id is acknowledged and ignored. */
+export const paymentProviderEvents = pgTable(
+  'payment_provider_events',
+  {
+    provider: text('provider').notNull(),
+    eventId: text('event_id').notNull(),
+    type: text('type').notNull(),
+    objectId: text('object_id'),
+    outcome: text('outcome').notNull(),
+    receivedAt: ts('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventId] })],
+);
+
+/**
+ * A customer's credit balance as a ledger: an overpaid order leaves one `overpayment` row per
+ * order (its amount follows the order's overpayment), spending credit adds negative rows.
+ */
+export const customerCredits = pgTable(
+  'payment_customer_credits',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    currency: text('currency').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    /** overpayment | spent | adjustment */
+    kind: text('kind').notNull(),
+    orderId: text('order_id'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('payment_credits_customer_idx').on(t.customerId, t.currency), uniqueIndex('payment_credits_overpayment_uq').on(t.orderId, t.kind)],
+);

@@ -1,0 +1,23 @@
+import type { AppModule } from '../../platform/http/types.js';
+import { adminPaymentRoutes } from './http/admin.routes.js';
+import { storePaymentRoutes } from './http/store.routes.js';
+import { paymentWebhookRoutes } from './http/webhooks.routes.js';
+
+/**
+ * Payments: each payment as a record (card through Stripe's hosted page, bank transfer, L/C,
+ * Western Union, COD), refunds, provider webhooks deduplicated on the event id, and the order's
+ * payment status derived from those records and pushed to the order.
+ */
+export const paymentsModule: AppModule = {
+  name: 'payments',
+  routes(app, deps) {
+    paymentWebhookRoutes(app, deps);
+    storePaymentRoutes(app, deps);
+    adminPaymentRoutes(app, deps);
+  },
+};
+
+export { orderPayments, customerCreditBalance } from './queries/payments.js';
+export { recordPaymentTx, recordManualPayment, confirmPayment, PAYMENT_METHODS, type PaymentMethod } from './commands/record-payment.js';
+export { derivePaymentStatus, type PaymentStatus, type PaymentPosition } from './domain/payment-status.js';
+export type { StripeSettings } from './providers/stripe-settings.js';
