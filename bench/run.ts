@@ -7,11 +7,13 @@ import { parseArgs } from './lib.js';
 import { foundation } from './foundation.js';
 import { catalog } from './catalog.js';
 import { orderhub } from './orderhub.js';
+import { checkout } from './checkout.js';
 
 const SCENARIOS: Record<string, (flags: Record<string, string>) => Promise<void>> = {
   foundation,
   catalog,
   orderhub,
+  checkout,
 };
 
 const { flags, positional } = parseArgs(process.argv.slice(2));

@@ -27,6 +27,22 @@ export interface ShippingSource {
  * `shipping` source given by the composition root.
  */
 export function liveCheckoutServices(deps: Pick<AppDeps, 'db' | 'clock'>, opts: { shipping?: ShippingSource; originCountry?: string } = {}): CheckoutServices {
+  /**
+   * Tax settings, duty tables and rates change a few times a day but are read on every cart
+   * view, so each process keeps them for a few seconds (like the pricing context). Nothing
+   * depends on one process: another server sees a change within TTL_MS.
+   */
+  const TTL_MS = 5_000;
+  const ttlCache = new Map<string, { at: number; value: Promise<unknown> }>();
+  function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = ttlCache.get(key);
+    if (hit && Date.now() - hit.at < TTL_MS) return hit.value as Promise<T>;
+    const value = load();
+    ttlCache.set(key, { at: Date.now(), value });
+    value.catch(() => ttlCache.delete(key));
+    return value;
+  }
+  const taxData = (tx: Db, usState?: string) => cached(`tax:${usState ?? ''}`, () => loadTaxData(tx, { usState }));
   const snapshotCache = new Map<string, RateSnapshot>();
   async function snapshot(tx: Db, now: Date) {
     const day = now.toISOString().slice(0, 10);
@@ -43,7 +59,10 @@ export function liveCheckoutServices(deps: Pick<AppDeps, 'db' | 'clock'>, opts: 
   async function thresholdRates(tx: Db, now: Date, currency: string): Promise<Record<string, string>> {
     const s = await snapshot(tx, now);
     const out: Record<string, string> = {};
+    // Only currencies the snapshot has (building an FxError for each missing one costs a stack trace).
+    if (!s.rates[currency]) return out;
     for (const c of THRESHOLD_CURRENCIES) {
+      if (!s.rates[c]) continue;
       try {
         out[c] = crossRate(s, currency, c).rate;
       } catch {
@@ -55,7 +74,7 @@ export function liveCheckoutServices(deps: Pick<AppDeps, 'db' | 'clock'>, opts: 
 
   return {
     async originCountry(tx) {
-      return opts.originCountry ?? (await loadTaxData(tx)).settings.seller.country;
+      return opts.originCountry ?? (await taxData(tx)).settings.seller.country;
     },
 
     async skus(tx, locale, skuIds) {
@@ -122,11 +141,12 @@ export function liveCheckoutServices(deps: Pick<AppDeps, 'db' | 'clock'>, opts: 
 
     async shippingOptions(tx, q) {
       if (opts.shipping) return opts.shipping.options(tx, q);
-      const data = await loadShippingData(tx);
+      const data = await cached('shipping', () => loadShippingData(tx));
       const currencies = [...new Set([...THRESHOLD_CURRENCIES, ...data.methods.map((m) => m.currency)])];
       const s = await snapshot(tx, q.now);
       const fxRates: Record<string, string> = {};
       for (const c of currencies) {
+        if (!s.rates[c] || !s.rates[q.currency]) continue;
         try {
           fxRates[c] = crossRate(s, c, q.currency).rate;
         } catch {
@@ -168,7 +188,7 @@ export function liveCheckoutServices(deps: Pick<AppDeps, 'db' | 'clock'>, opts: 
     },
 
     async tax(tx, q, locale) {
-      const data = await loadTaxData(tx, { usState: q.shipTo.countryCode === 'US' ? q.shipTo.region ?? undefined : undefined });
+      const data = await taxData(tx, q.shipTo.countryCode === 'US' ? q.shipTo.region ?? undefined : undefined);
       try {
         const r = computeTax(
           {
@@ -211,7 +231,7 @@ export function liveCheckoutServices(deps: Pick<AppDeps, 'db' | 'clock'>, opts: 
       if (!incoterm || sameCustomsTerritory(q.shipTo.countryCode, await this.originCountry(tx))) return null;
       const withHs = q.lines.filter((l) => l.hsCode);
       if (!withHs.length) return null;
-      const data = await loadCustomsData(tx, q.shipTo.countryCode);
+      const data = await cached(`customs:${q.shipTo.countryCode}`, () => loadCustomsData(tx, q.shipTo.countryCode));
       try {
         const lc = computeLandedCost(
           {

@@ -30,12 +30,15 @@ export async function checkoutTx(
   actor: Actor,
   cartId: string,
   input: CheckoutInput,
-  locale: string,
-  principal?: Principal,
+  view: { locale?: string; principal?: Principal } = {},
 ): Promise<PlacedOrder & { cartId: string }> {
   const now = deps.clock.now();
   const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
   assertOpen(cart);
+  const locale = view.locale ?? cart.locale;
+  const principal = view.principal;
+  // A guest has no principal: the order records them by the cart's email.
+  if (!principal) actor = { ...actor, type: 'customer', label: `guest ${cart.email ?? ''}`.trim() };
   const q = await quoteCart(tx, services, cart, await getCartLines(tx, cart.id), now, { locale, withShippingOptions: false, principal });
   // Stock is decided under row locks by the reservation itself; every other problem stops here.
   const blocking = q.problems.filter((p) => p.code !== 'out_of_stock');

@@ -5,10 +5,18 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { t } from '../../../platform/i18n/i18n.js';
 import type { CheckoutServices } from '../services.js';
 import { cartLines } from '../db/cart.schema.js';
-import { assertOpen, getOwnedCart, touchCart, type CartCaller } from '../db/carts-repo.js';
+import { assertOpen, getCartLines, getOwnedCart, touchCart, type CartCaller } from '../db/carts-repo.js';
+import { quoteCart, type CartQuote } from '../queries/quote-cart.js';
+import type { Principal } from '../../../platform/auth/principal.js';
 import { checkQuantity } from '../domain/quantity-rules.js';
 
 type Deps = Pick<AppDeps, 'database' | 'ids' | 'clock'>;
+
+/** How the cart is shown back after a change: in the caller's locale, priced for the caller. */
+export interface ViewOpts {
+  locale?: string;
+  principal?: Principal;
+}
 
 function quantityError(locale: string, field: string, q: NonNullable<ReturnType<typeof checkQuantity>>): AppError {
   const message = t(locale, q.key, q.params);
@@ -26,11 +34,12 @@ export async function addCartLine(
   caller: CartCaller,
   cartId: string,
   input: { skuId?: string; sku?: string; quantity: number; note?: string },
-  locale: string,
-) {
+  view: ViewOpts = {},
+): Promise<CartQuote> {
   return deps.database.transaction(async (tx) => {
     const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
     assertOpen(cart);
+    const locale = view.locale ?? cart.locale;
     let skuId = input.skuId;
     if (!skuId && input.sku) skuId = (await services.skuIdsByCode(tx, [input.sku])).get(input.sku);
     const s = skuId ? (await services.skus(tx, locale, [skuId])).get(skuId) : undefined;
@@ -50,15 +59,17 @@ export async function addCartLine(
       sql`INSERT INTO cart_lines (id, cart_id, sku_id, quantity, note, added_at) VALUES (${deps.ids.make('cl')}, ${cart.id}, ${s.skuId}, ${quantity}, ${note}, ${now})
           ON CONFLICT (cart_id, sku_id, note) DO UPDATE SET quantity = EXCLUDED.quantity RETURNING id`,
     );
-    await touchCart(tx, cart.id, now);
-    return { lineId: line!.id };
+    const touched = await touchCart(tx, cart.id, now);
+    const quote = await quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale, principal: view.principal });
+    return { ...quote, addedLineId: line!.id };
   });
 }
 
-export async function changeCartLine(deps: Deps, services: CheckoutServices, caller: CartCaller, cartId: string, lineId: string, quantity: number, locale: string) {
+export async function changeCartLine(deps: Deps, services: CheckoutServices, caller: CartCaller, cartId: string, lineId: string, quantity: number, view: ViewOpts = {}): Promise<CartQuote> {
   return deps.database.transaction(async (tx) => {
     const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
     assertOpen(cart);
+    const locale = view.locale ?? cart.locale;
     const [line] = await tx.select().from(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.id, lineId)));
     if (!line) throw new AppError('not_found', 'This line is no longer in the cart.');
     const s = (await services.skus(tx, locale, [line.skuId])).get(line.skuId);
@@ -67,16 +78,20 @@ export async function changeCartLine(deps: Deps, services: CheckoutServices, cal
       if (q) throw quantityError(locale, 'body.quantity', q);
     }
     await tx.update(cartLines).set({ quantity }).where(eq(cartLines.id, lineId));
-    await touchCart(tx, cart.id, deps.clock.now());
+    const now = deps.clock.now();
+    const touched = await touchCart(tx, cart.id, now);
+    return quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale, principal: view.principal });
   });
 }
 
-export async function removeCartLine(deps: Deps, caller: CartCaller, cartId: string, lineId: string) {
+export async function removeCartLine(deps: Deps, services: CheckoutServices, caller: CartCaller, cartId: string, lineId: string, view: ViewOpts = {}): Promise<CartQuote> {
   return deps.database.transaction(async (tx) => {
     const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
     assertOpen(cart);
     const gone = await tx.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.id, lineId))).returning({ id: cartLines.id });
     if (!gone.length) throw new AppError('not_found', 'This line is no longer in the cart.');
-    await touchCart(tx, cart.id, deps.clock.now());
+    const now = deps.clock.now();
+    const touched = await touchCart(tx, cart.id, now);
+    return quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale: view.locale ?? cart.locale, principal: view.principal });
   });
 }

@@ -1,9 +1,9 @@
 import type { AppDeps } from '../../../platform/http/types.js';
-import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { Address } from '../../orders/index.js';
 import { assertOpen, getCartLines, getOwnedCart, touchCart, type CartCaller } from '../db/carts-repo.js';
-import { quoteCart } from '../queries/quote-cart.js';
+import { quoteCart, type CartQuote } from '../queries/quote-cart.js';
+import type { ViewOpts } from './edit-lines.js';
 import type { CheckoutServices } from '../services.js';
 import { normaliseAddress, validateAddress } from '../domain/address.js';
 
@@ -19,21 +19,23 @@ export interface AddressesInput {
 }
 
 /** Step 1 of checkout: addresses checked against the country's format, B2B VAT number, email. */
-export async function setCartAddresses(deps: Deps, caller: CartCaller, cartId: string, input: AddressesInput) {
+export async function setCartAddresses(deps: Deps, services: CheckoutServices, caller: CartCaller, cartId: string, input: AddressesInput, view: ViewOpts = {}): Promise<CartQuote> {
   const shipTo = normaliseAddress(input.shipTo);
   const billTo = input.billTo ? normaliseAddress(input.billTo) : null;
   const errors = [...validateAddress(shipTo, 'body.shipTo'), ...(billTo ? validateAddress(billTo, 'body.billTo') : [])];
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message + (errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''), { errors });
-  await deps.database.transaction(async (tx) => {
+  return deps.database.transaction(async (tx) => {
     const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
     assertOpen(cart);
-    await touchCart(tx, cart.id, deps.clock.now(), {
+    const now = deps.clock.now();
+    const touched = await touchCart(tx, cart.id, now, {
       shipTo,
       billTo,
       email: input.email === undefined ? cart.email : input.email?.trim().toLowerCase() || null,
       vatNumber: input.vatNumber === undefined ? cart.vatNumber : input.vatNumber?.replace(/[\s.-]/g, '').toUpperCase() || null,
       poNumber: input.poNumber === undefined ? cart.poNumber : input.poNumber?.trim() || null,
     });
+    return quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale: view.locale ?? cart.locale, principal: view.principal });
   });
 }
 
@@ -47,10 +49,9 @@ export async function setCartShipping(
   caller: CartCaller,
   cartId: string,
   input: { shippingMethodId?: string | null; incoterm?: string | null; paymentMethod?: string },
-  locale: string,
-  principal?: Principal,
-) {
-  await deps.database.transaction(async (tx) => {
+  view: ViewOpts = {},
+): Promise<CartQuote> {
+  return deps.database.transaction(async (tx) => {
     const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
     assertOpen(cart);
     const now = deps.clock.now();
@@ -59,8 +60,8 @@ export async function setCartShipping(
       incoterm: input.incoterm === undefined ? cart.incoterm : input.incoterm === 'DDU' ? 'DAP' : input.incoterm,
       paymentMethod: input.paymentMethod ?? cart.paymentMethod,
     };
-    await touchCart(tx, cart.id, now, next);
-    const q = await quoteCart(tx, services, { ...cart, ...next }, await getCartLines(tx, cart.id), now, { locale, principal });
+    const touched = await touchCart(tx, cart.id, now, next);
+    const q = await quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale: view.locale ?? cart.locale, principal: view.principal });
     const wrong = q.problems.filter(
       (p) => (input.shippingMethodId && p.code === 'shipping_unavailable') || (input.incoterm && p.code === 'incoterm_unavailable'),
     );
@@ -70,5 +71,6 @@ export async function setCartShipping(
     if (wrong.length) {
       throw new AppError('validation_failed', wrong[0]!.message, { errors: wrong.map((w) => ({ field: `body.${w.field}`, message: w.message, code: w.code })) });
     }
+    return q;
   });
 }

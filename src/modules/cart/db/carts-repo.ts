@@ -44,8 +44,9 @@ export function assertOpen(cart: CartRow): void {
 }
 
 /** Marks a change so concurrent readers can tell a quote is stale. */
-export async function touchCart(tx: Db, cartId: string, now: Date, set: Partial<typeof carts.$inferInsert> = {}): Promise<void> {
-  await tx.update(carts).set({ ...set, updatedAt: now, version: sql`${carts.version} + 1` }).where(eq(carts.id, cartId));
+export async function touchCart(tx: Db, cartId: string, now: Date, set: Partial<typeof carts.$inferInsert> = {}): Promise<CartRow> {
+  const [row] = await tx.update(carts).set({ ...set, updatedAt: now, version: sql`${carts.version} + 1` }).where(eq(carts.id, cartId)).returning();
+  return row!;
 }
 
 export async function openCartOfCustomer(tx: Db, customerId: string): Promise<CartRow | undefined> {

@@ -11,7 +11,7 @@ import { addCartLine, changeCartLine, removeCartLine } from '../commands/edit-li
 import { setCartAddresses, setCartShipping } from '../commands/set-checkout-details.js';
 import { checkoutTx } from '../commands/checkout.js';
 import { getCartLines, getOwnedCart, hashToken, openCartOfCustomer, type CartCaller } from '../db/carts-repo.js';
-import { quoteCart } from '../queries/quote-cart.js';
+import { quoteCart, type CartQuote } from '../queries/quote-cart.js';
 
 export const CART_COOKIE = 'tl_cart';
 const tags = ['cart'];
@@ -39,10 +39,14 @@ export function cartCaller(req: FastifyRequest): CartCaller {
   return { customerId: p?.kind === 'customer' ? p.customerId : null, token };
 }
 
-function localeOf(req: FastifyRequest, fallback?: string): string {
+/** `?locale=` when it is a store locale. */
+function localeParam(req: FastifyRequest): string | undefined {
   const q = (req.query as { locale?: string } | undefined)?.locale;
-  if (q && (STORE_LOCALES as readonly string[]).includes(q)) return q;
-  return fallback ?? localeFromAcceptLanguage(req.headers['accept-language'], STORE_LOCALES);
+  return q && (STORE_LOCALES as readonly string[]).includes(q) ? q : undefined;
+}
+
+function localeOf(req: FastifyRequest, fallback?: string): string {
+  return localeParam(req) ?? fallback ?? localeFromAcceptLanguage(req.headers['accept-language'], STORE_LOCALES);
 }
 
 export function cartRoutes(app: App, deps: AppDeps, services: CheckoutServices): void {
@@ -54,6 +58,9 @@ export function cartRoutes(app: App, deps: AppDeps, services: CheckoutServices):
     return rest;
   };
   const localeQuery = z.object({ locale: z.string().optional() });
+  /** The buyer's view after a change: the locale asked for (else the cart's), without internals. */
+  const viewOpts = (req: FastifyRequest) => ({ locale: localeParam(req), principal: req.principal });
+  const shape = ({ buyer: _b, ...rest }: CartQuote & { addedLineId?: string }) => rest;
 
   app.post(
     '/api/store/carts',
@@ -112,30 +119,19 @@ export function cartRoutes(app: App, deps: AppDeps, services: CheckoutServices):
           .refine((b) => b.skuId || b.sku, { message: 'give skuId or sku', path: ['sku'] }),
       },
     },
-    async (req, reply) => {
-      const cart = await getOwnedCart(deps.db, req.params.id, cartCaller(req));
-      await addCartLine(deps, services, cartCaller(req), req.params.id, req.body, localeOf(req, cart.locale));
-      return reply.status(201).send(await view(req, req.params.id));
-    },
+    async (req, reply) => reply.status(201).send(shape(await addCartLine(deps, services, cartCaller(req), req.params.id, req.body, viewOpts(req)))),
   );
 
   app.patch(
     '/api/store/carts/:id/lines/:lineId',
     { config: { public: true }, schema: { tags, summary: 'Change a line’s quantity (MOQ and multiples enforced)', params: LineParams, querystring: localeQuery, body: z.object({ quantity: z.number().int().min(1).max(1_000_000) }) } },
-    async (req) => {
-      const cart = await getOwnedCart(deps.db, req.params.id, cartCaller(req));
-      await changeCartLine(deps, services, cartCaller(req), req.params.id, req.params.lineId, req.body.quantity, localeOf(req, cart.locale));
-      return view(req, req.params.id);
-    },
+    async (req) => shape(await changeCartLine(deps, services, cartCaller(req), req.params.id, req.params.lineId, req.body.quantity, viewOpts(req))),
   );
 
   app.delete(
     '/api/store/carts/:id/lines/:lineId',
     { config: { public: true }, schema: { tags, summary: 'Remove a line', params: LineParams, querystring: localeQuery } },
-    async (req) => {
-      await removeCartLine(deps, cartCaller(req), req.params.id, req.params.lineId);
-      return view(req, req.params.id);
-    },
+    async (req) => shape(await removeCartLine(deps, services, cartCaller(req), req.params.id, req.params.lineId, viewOpts(req))),
   );
 
   app.put(
@@ -157,10 +153,7 @@ export function cartRoutes(app: App, deps: AppDeps, services: CheckoutServices):
         }),
       },
     },
-    async (req) => {
-      await setCartAddresses(deps, cartCaller(req), req.params.id, req.body);
-      return view(req, req.params.id);
-    },
+    async (req) => shape(await setCartAddresses(deps, services, cartCaller(req), req.params.id, req.body, viewOpts(req))),
   );
 
   app.get(
@@ -188,11 +181,7 @@ export function cartRoutes(app: App, deps: AppDeps, services: CheckoutServices):
         }),
       },
     },
-    async (req) => {
-      const cart = await getOwnedCart(deps.db, req.params.id, cartCaller(req));
-      await setCartShipping(deps, services, cartCaller(req), req.params.id, req.body, localeOf(req, cart.locale), req.principal);
-      return view(req, req.params.id);
-    },
+    async (req) => shape(await setCartShipping(deps, services, cartCaller(req), req.params.id, req.body, viewOpts(req))),
   );
 
   app.post(
@@ -216,18 +205,7 @@ export function cartRoutes(app: App, deps: AppDeps, services: CheckoutServices):
       const scope = caller.token ? `guest:${hashToken(caller.token)}` : undefined;
       const actor = actorOf(req.principal, req.ip, String(req.id));
       const out = await runIdempotent(req, deps, { scope, required: true }, async (tx) => {
-        const cart = await getOwnedCart(tx, req.params.id, caller);
-        const placed = await checkoutTx(
-          tx,
-          deps,
-          services,
-          caller,
-          caller.customerId ? actor : { ...actor, type: 'customer', label: `guest ${cart.email ?? ''}`.trim() },
-          req.params.id,
-          req.body,
-          localeOf(req, cart.locale),
-          req.principal,
-        );
+        const placed = await checkoutTx(tx, deps, services, caller, actor, req.params.id, req.body, viewOpts(req));
         const proformaUrl = caller.customerId
           ? `/api/store/account/orders/${placed.id}/proforma.pdf`
           : `/api/store/orders/${placed.id}/proforma.pdf?token=${proformaToken(deps, placed.id)}`;

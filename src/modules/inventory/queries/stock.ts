@@ -1,7 +1,7 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { query, type Db } from '../../../platform/db/database.js';
 import { inventoryLedger, inventoryWarehouses } from '../db/inventory.schema.js';
-import { DENY, inList, loadPolicies } from '../db/stock-repo.js';
+import { DENY, inList } from '../db/stock-repo.js';
 import type { BackorderPolicy } from '../domain/allocate.js';
 
 export async function listWarehouses(tx: Db) {
@@ -61,20 +61,26 @@ export interface SkuAvailability {
   policy: BackorderPolicy;
 }
 
-/** Available units per SKU over active warehouses, with the product's backorder policy (no locks). */
+/** Available units per SKU over active warehouses, with the product's backorder policy (no locks, one query). */
 export async function getAvailability(tx: Db, items: { skuId: string; productId: string | null }[]): Promise<Map<string, SkuAvailability>> {
   const out = new Map<string, SkuAvailability>();
   if (!items.length) return out;
   const ids = [...new Set(items.map((i) => i.skuId))];
-  const rows = await query<{ sku_id: string; on_hand: number; reserved: number; available: number }>(
+  const productIds = [...new Set(items.map((i) => i.productId).filter((p): p is string => !!p))];
+  const rows = await query<{ kind: 's' | 'p'; id: string; on_hand: number | null; reserved: number | null; available: number | null; policy: 'deny' | 'allow' | null; lead_time_days: number | null }>(
     tx,
-    sql`SELECT s.sku_id, sum(s.on_hand)::int AS on_hand, sum(s.reserved)::int AS reserved,
-               sum(GREATEST(s.on_hand - s.reserved, 0))::int AS available
+    sql`SELECT 's' AS kind, s.sku_id AS id, sum(s.on_hand)::int AS on_hand, sum(s.reserved)::int AS reserved,
+               sum(GREATEST(s.on_hand - s.reserved, 0))::int AS available, NULL::text AS policy, NULL::int AS lead_time_days
         FROM inventory_stock s JOIN inventory_warehouses w ON w.id = s.warehouse_id AND w.active
-        WHERE s.sku_id IN (${inList(ids)}) GROUP BY s.sku_id`,
+        WHERE s.sku_id IN (${inList(ids)}) GROUP BY s.sku_id
+        UNION ALL
+        SELECT 'p', product_id, NULL, NULL, NULL, policy, lead_time_days FROM inventory_backorder_policies
+        WHERE ${productIds.length ? sql`product_id IN (${inList(productIds)})` : sql`FALSE`}`,
   );
-  const policies = await loadPolicies(tx, items.map((i) => i.productId));
-  const bySku = new Map(rows.map((r) => [r.sku_id, r]));
+  const bySku = new Map(rows.filter((r) => r.kind === 's').map((r) => [r.id, r]));
+  const policies = new Map<string, BackorderPolicy>(
+    rows.filter((r) => r.kind === 'p').map((r) => [r.id, { policy: r.policy!, leadTimeDays: r.lead_time_days === null ? null : Number(r.lead_time_days) }]),
+  );
   for (const i of items) {
     const r = bySku.get(i.skuId);
     out.set(i.skuId, {
