@@ -1,4 +1,5 @@
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, date } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -42,6 +43,8 @@ export const payments = pgTable(
     /** Why a provider's report was not counted (amount or currency mismatch), for finance. */
     problem: text('problem'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    /** The buyer's remittance slip (private file) for a bank transfer. */
+    slipFileId: text('slip_file_id'),
     recordedByType: text('recorded_by_type').notNull(),
     recordedById: text('recorded_by_id'),
     recordedByLabel: text('recorded_by_label').notNull(),
@@ -115,3 +118,32 @@ export const customerCredits = pgTable(
   },
   (t) => [index('payment_credits_customer_idx').on(t.customerId, t.currency), uniqueIndex('payment_credits_overpayment_uq').on(t.orderId, t.kind)],
 );
+
+/**
+ * How each payment method is offered: per country, currency and customer tier (empty list =
+ * any), with instructions per language. T/T carries the bank details printed on the proforma;
+ * COD its fee and maximum per currency.
+ */
+export const paymentMethodSettings = pgTable('payment_method_settings', {
+  method: text('method').primaryKey(),
+  enabled: boolean('enabled').notNull().default(false),
+  countries: text('countries').array().notNull().default(sql`'{}'::text[]`),
+  currencies: text('currencies').array().notNull().default(sql`'{}'::text[]`),
+  /** Customer tiers allowed; `retail` stands for buyers without a dealer tier. */
+  tiers: text('tiers').array().notNull().default(sql`'{}'::text[]`),
+  instructions: jsonb('instructions').$type<Record<string, string>>().notNull().default({}),
+  bankDetails: jsonb('bank_details').$type<BankDetails | null>(),
+  codFees: jsonb('cod_fees').$type<Record<string, number>>().notNull().default({}),
+  codMax: jsonb('cod_max').$type<Record<string, number>>().notNull().default({}),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});
+
+export interface BankDetails {
+  beneficiary: string;
+  bankName: string;
+  iban?: string;
+  accountNumber?: string;
+  swift: string;
+  bankAddress?: string;
+}

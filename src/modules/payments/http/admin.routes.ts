@@ -3,6 +3,12 @@ import type { App, AppDeps } from '../../../platform/http/types.js';
 import { actorOf } from '../../../platform/auth/principal.js';
 import { confirmPayment, recordManualPayment } from '../commands/record-payment.js';
 import { customerCreditBalance, orderPayments, paymentsToConfirm } from '../queries/payments.js';
+import { listMethodSettings, setMethodSettings } from '../commands/method-settings.js';
+import { METHOD_CODES } from '../domain/methods.js';
+import { readFile, contentDisposition } from '../../../platform/files/files.js';
+import { AppError } from '../../../platform/errors/app-error.js';
+import { payments } from '../db/payments.schema.js';
+import { eq } from 'drizzle-orm';
 
 const tags = ['payments'];
 const ref = z.string().trim().min(3).max(120);
@@ -75,5 +81,66 @@ export function adminPaymentRoutes(app: App, deps: AppDeps) {
     '/api/admin/customers/:id/credit-balance',
     { config: { permission: 'payments:read' }, schema: { tags, summary: 'A customer’s credit balance from overpayments, per currency', params: z.object({ id: z.string() }) } },
     async (req) => customerCreditBalance(deps.db, req.params.id),
+  );
+
+  app.get(
+    '/api/admin/payment-methods',
+    { config: { permission: 'payments:read' }, schema: { tags, summary: 'Payment methods with where and to whom each is offered' } },
+    async () => ({ items: await listMethodSettings(deps.db) }),
+  );
+
+  const code = z.string().regex(/^[A-Z]{2}$/);
+  const cur = z.string().regex(/^[A-Z]{3}$/);
+  app.put(
+    '/api/admin/payment-methods/:method',
+    {
+      config: { permission: 'payments:approve' },
+      schema: {
+        tags,
+        summary: 'Enable a payment method per country, currency and customer tier, with instructions per language',
+        params: z.object({ method: z.enum(METHOD_CODES as [string, ...string[]]) }),
+        body: z.object({
+          enabled: z.boolean(),
+          countries: z.array(code).max(300).default([]),
+          currencies: z.array(cur).max(200).default([]),
+          tiers: z.array(z.string().min(1).max(40)).max(50).default([]),
+          instructions: z.record(z.string().max(20), z.string().max(4000)).default({}),
+          bankDetails: z
+            .object({
+              beneficiary: z.string().min(2).max(200),
+              bankName: z.string().min(2).max(200),
+              iban: z.string().max(40).optional(),
+              accountNumber: z.string().max(40).optional(),
+              swift: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, 'an 8 or 11 character SWIFT/BIC'),
+              bankAddress: z.string().max(400).optional(),
+            })
+            .nullable()
+            .optional(),
+          codFees: z.record(cur, z.number().int().min(0)).default({}),
+          codMax: z.record(cur, z.number().int().positive()).default({}),
+        }),
+      },
+    },
+    async (req) => {
+      if (req.params.method === 'tt' && req.body.enabled && !req.body.bankDetails) {
+        throw new AppError('validation_failed', 'Bank transfer needs the bank details buyers pay to.', { errors: [{ field: 'bankDetails', message: 'Enter beneficiary, bank name and SWIFT.' }] });
+      }
+      return setMethodSettings(deps, actor(req), req.params.method, req.body);
+    },
+  );
+
+  app.get(
+    '/api/admin/payments/:id/slip',
+    { config: { permission: 'payments:read' }, schema: { tags, summary: 'The remittance slip the buyer uploaded for a payment', params: z.object({ id: z.string() }) } },
+    async (req, reply) => {
+      const [p] = await deps.db.select({ slipFileId: payments.slipFileId }).from(payments).where(eq(payments.id, req.params.id));
+      if (!p?.slipFileId) throw new AppError('not_found', 'This payment has no remittance slip.');
+      const { file, data } = await readFile(deps.db, p.slipFileId);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', contentDisposition('attachment', file.filename))
+        .header('cache-control', 'private, no-store')
+        .send(data);
+    },
   );
 }
