@@ -35,6 +35,21 @@ class LruCache {
   }
 }
 
+/**
+ * The version itself is re-read at most every VERSION_TTL_MS (a cache hit then costs no query);
+ * edits made in this process are seen at once, edits from other processes within that time.
+ */
+export const VERSION_TTL_MS = 1_000;
+const versions = new WeakMap<Database, { version: number; at: number; bumps: number }>();
+
+export async function currentVersion(db: Database, read: () => Promise<number>, now: number, bumps: number): Promise<number> {
+  const v = versions.get(db);
+  if (v && v.bumps === bumps && now - v.at < VERSION_TTL_MS && now >= v.at) return v.version;
+  const version = await read();
+  versions.set(db, { version, at: now, bumps });
+  return version;
+}
+
 // One cache per open database, so test contexts (and anything else in one process) never share.
 const caches = new WeakMap<Database, LruCache>();
 export function listingCache(db: Database): LruCache {

@@ -1,6 +1,6 @@
 import type { Database, Db } from '../../../platform/db/database.js';
-import { listingVersion } from '../db/listing-version.js';
-import { listingCache } from './listing-cache.js';
+import { listingVersion, localBumpCount } from '../db/listing-version.js';
+import { currentVersion, listingCache } from './listing-cache.js';
 import { visibleVisibilities } from './visibility.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { loadAttributeDefs } from '../db/attribute-defs.js';
@@ -51,8 +51,8 @@ export async function searchProducts(ctx: SearchContext, viewer: PriceViewer, p:
   const tx = ctx.db;
   const locale = isStoreLocale(p.lang) ? p.lang : 'en';
   const cache = ctx.database ? listingCache(ctx.database) : undefined;
-  const version = cache ? await listingVersion(tx) : 0;
   const now = ctx.clock?.now().getTime() ?? Date.now();
+  const version = cache && ctx.database ? await currentVersion(ctx.database, () => listingVersion(tx), Date.now(), localBumpCount()) : 0;
   const cached = async <T>(key: string, load: () => Promise<T>): Promise<T> => {
     if (!cache) return load();
     const hit = cache.get<T>(key, version, now);
