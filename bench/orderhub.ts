@@ -1,7 +1,7 @@
 /**
  * Order hub scenario (issue 8, PostgreSQL):
  *
- *   npm run bench -- orderhub [--orders 3000] [--workers 8] [--list-rows 1000000] [--queries 200]
+ *   npm run bench -- orderhub [--orders 3000] [--workers 8] [--list-rows 1000000] [--queries 200] [--no-write]
  *
  * P5 ingest: Amazon-shaped orders (the SP-API sandbox order and its items, with fresh ids) through
  * the import path in process: the sync-ledger upsert, the order placed in the orders module, the
@@ -130,7 +130,7 @@ export async function orderhub(flags: Record<string, string>): Promise<void> {
     times.sort((a, b) => a - b);
     const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
     console.log(`list p50 ${p(0.5).toFixed(1)} ms p99 ${p(0.99).toFixed(1)} ms`);
-    writeSection(
+    if (flags['no-write'] === undefined) writeSection(
       'orderhub',
       [
         '## Order hub (issue 8): channel order ingest and the order list',

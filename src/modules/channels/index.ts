@@ -4,6 +4,7 @@ import { importRoutes } from './http/import-routes.js';
 import { shopifyWebhookRoutes } from './http/webhook-routes.js';
 import { channelJobs } from './jobs/channel-jobs.js';
 import type { OrderHubPorts } from './ports.js';
+import { seedOrderHubDemo } from './commands/seed-demo.js';
 
 /**
  * Order hub channels: Amazon SP-API polling and ORDER_CHANGE, Shopify webhooks, Alibaba.com and
@@ -19,6 +20,10 @@ export function createChannelsModule(opts: { ports: OrderHubPorts }): AppModule 
       channelRoutes(app, deps, opts.ports);
       importRoutes(app, deps, opts.ports);
       await shopifyWebhookRoutes(app, deps);
+    },
+    async seedDemo(deps) {
+      opts.ports.bind?.(deps);
+      await seedOrderHubDemo(deps, opts.ports);
     },
     jobs: (deps) => {
       opts.ports.bind?.(deps);
