@@ -18,10 +18,15 @@ const NEXT: Record<string, string[]> = { new: ['replied', 'quoted', 'lost'], rep
 export default function InquiryPage({ params }: { params: Params }) {
   const { t, locale } = useI18n();
   const toast = useToast();
-  const { can } = useSession();
+  const { can, session } = useSession();
   const id = params.id!;
   const inq = useResource(() => catalogApi.inquiry(id), [id]);
-  const staff = useResource(async () => itemsOfStaff(await catalogApi.staff().catch(() => [])), []);
+  // People without staff:read (sales reps) cannot list colleagues: they can still take an inquiry themselves.
+  const staff = useResource(async () => {
+    const list = itemsOfStaff(await catalogApi.staff().catch(() => []));
+    const me = session?.staff;
+    return me && !list.some((s) => s.id === me.id) ? [...list, { id: me.id, name: me.name, email: me.email, role: me.role, status: 'active' }] : list;
+  }, [session?.staff?.id]);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [quote, setQuote] = useState(false);
