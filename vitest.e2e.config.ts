@@ -9,7 +9,7 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     testTimeout: 180_000,
-    hookTimeout: 240_000,
+    hookTimeout: 360_000,
     reporters: ['default'],
   },
 });

@@ -327,4 +327,28 @@ describe('back office foundation', () => {
     await page.waitForURL(/\/admin\/login/);
     expect(await page.evaluate(() => fetch('/api/admin/session').then((r) => r.status))).toBe(401);
   });
+  test('repeated wrong passwords make the sign-in form show and count down the wait', async () => {
+    await page.goto(url('/login'));
+    const button = page.getByRole('button', { name: 'Sign in' });
+    // The pauses grow (1 s, 2 s, 4 s…): go on until one is long enough to look at calmly.
+    let wait = 0;
+    for (let i = 0; i < 15 && wait < 2; i++) {
+      await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true);
+      await page.fill('input[name=email]', 'ghost@example.com');
+      await page.fill('input[name=password]', 'wrong-password-123');
+      const reply = page.waitForResponse((r) => r.url().endsWith('/api/admin/auth/login'));
+      await button.click();
+      const r = await reply;
+      if (r.status() === 429) wait = Number(r.headers()['retry-after']);
+      else expect(r.status()).toBe(401);
+    }
+    expect(wait).toBeGreaterThanOrEqual(2);
+    await page.waitForFunction(
+      () =>
+        /Try again in \d+ seconds?\./.test(document.querySelector('[data-testid=form-error]')?.textContent ?? '') &&
+        (document.querySelector('[data-testid=login-form] button[type=submit]') as HTMLButtonElement | null)?.disabled === true,
+    );
+    await shot('19-login-throttled');
+    await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true);
+  });
 });

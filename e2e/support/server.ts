@@ -104,7 +104,8 @@ export async function startServer(opts: { env?: Record<string, string>; timeoutM
   };
 
   try {
-    const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+    // Generous: a first start migrates a fresh database, slow on a busy 2-core machine.
+    const deadline = Date.now() + (opts.timeoutMs ?? 240_000);
     let setupUrl: string | undefined;
     while (!setupUrl) {
       setupUrl = /(https?:\/\/\S+\/admin\/setup#token=[A-Za-z0-9_-]+)/.exec(out)?.[1];
