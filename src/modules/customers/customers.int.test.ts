@@ -16,6 +16,7 @@ describe(`buyer accounts and dealer applications on ${DATABASE_UNDER_TEST}`, () 
   let staffKey: string;
   let viewerKey: string;
   let variant: string;
+  let dealerProduct: string;
   const dealer: Browser = { cookies: {} };
 
   const call = async (b: Browser | null, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) => {
@@ -40,6 +41,8 @@ describe(`buyer accounts and dealer applications on ${DATABASE_UNDER_TEST}`, () 
     viewerKey = (await createApiKey(ctx.deps, cliActor(), { name: 'read', scopes: ['customers:read'] })).key;
     await ctx.deps.database.transaction((tx) => saveProduct(tx, ctx.deps, cliActor(), undefined, { texts: { en: { name: 'Lamp' } }, variants: [{ sku: 'LAMP-1' }] }));
     variant = (await variantIdsBySku(ctx.deps.db, ['LAMP-1'])).get('LAMP-1')!;
+    await ctx.deps.database.transaction((tx) => saveProduct(tx, ctx.deps, cliActor(), undefined, { visibility: 'dealers', texts: { en: { name: 'Dealer kit' } }, variants: [{ sku: 'DLR-1' }] }));
+    dealerProduct = (await ctx.deps.database.exec(`SELECT product_id FROM catalog_variants WHERE sku = 'DLR-1'`)).rows[0].product_id;
     await importRates(ctx.deps, { text: ECB, origin: 'test', actor: cliActor() });
     await setEnabledCurrencies(ctx.deps, cliActor(), { base: 'EUR', enabled: ['EUR', 'JPY'] });
     for (const [tier, price] of [['A', 311], ['B', 422], ['C', 533], [null, 999]] as const) {
@@ -152,6 +155,21 @@ describe(`buyer accounts and dealer applications on ${DATABASE_UNDER_TEST}`, () 
     const guest = await call({ cookies: {} }, 'GET', `/api/store/prices?variants=${variant}&currency=EUR&tier=A`, undefined, { 'accept-language': 'de' });
     expect(guest.json()).toEqual({ currency: 'EUR', pricesVisible: false, canOrder: false, message: 'Anmelden, um Preise zu sehen', items: [{ variantId: variant, unitPrice: null }] });
     expect(guest.body).not.toMatch(/311|422|533|999/);
+  });
+
+  it('dealer-only products reach approved dealers only; the whole catalog can sit behind login', async () => {
+    expect((await call({ cookies: {} }, 'GET', `/api/store/products/${dealerProduct}?lang=en`)).statusCode).toBe(404);
+    expect((await call(dealer, 'GET', `/api/store/products/${dealerProduct}?lang=en`)).statusCode).toBe(200);
+    expect((await staff('PUT', '/api/admin/customers/settings', { catalogRequiresLogin: true })).statusCode).toBe(200);
+    const api = await call({ cookies: {} }, 'GET', '/api/store/products?lang=en');
+    expect(api.statusCode).toBe(401);
+    const page = await call({ cookies: {} }, 'GET', '/de');
+    expect(page.statusCode).toBe(401);
+    expect(page.body).toContain('Anmelden, um den Katalog zu sehen');
+    expect((await call({ cookies: {} }, 'GET', '/sitemap.xml')).statusCode).toBe(401);
+    expect((await call(dealer, 'GET', '/api/store/products?lang=en')).statusCode).toBe(200);
+    expect((await staff('PUT', '/api/admin/customers/settings', { catalogRequiresLogin: false })).statusCode).toBe(200);
+    expect((await call({ cookies: {} }, 'GET', '/api/store/products?lang=en')).statusCode).toBe(200);
   });
 
   it('picks the display currency from a CDN country header and remembers a choice', async () => {

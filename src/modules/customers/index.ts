@@ -4,6 +4,7 @@ import { storeAccountRoutes } from './http/store-account.routes.js';
 import { storeKycRoutes } from './http/store-kyc.routes.js';
 import { storePriceRoutes } from './http/store-prices.routes.js';
 import { adminCustomerRoutes } from './http/admin.routes.js';
+import { catalogWall } from './http/catalog-wall.js';
 
 /**
  * Buyers: B2C and B2B accounts with company users, addresses, buyer sign-in (tl_customer),
@@ -13,6 +14,7 @@ export const customersModule: AppModule = {
   name: 'customers',
   authenticate: authenticateCustomer,
   routes(app, deps) {
+    catalogWall(app, deps);
     storeAccountRoutes(app, deps);
     storeKycRoutes(app, deps);
     storePriceRoutes(app, deps);

@@ -29,6 +29,10 @@ export type Principal =
       sessionId: string;
       csrfToken: string;
       mfaPassed: boolean;
+      /** Approved dealer tier (set by the customers module from an approved application), else null. */
+      dealerTier?: string | null;
+      /** Whether this buyer may see products marked for dealers (approved, and the tier allowed). */
+      seesDealerProducts?: boolean;
     };
 
 export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;

@@ -24,6 +24,16 @@ export const customerSettingsSchema = z.object({
 });
 
 export type CustomerSettings = z.infer<typeof customerSettingsSchema>;
+
+/**
+ * A change to some settings. Not `.partial()`: zod applies defaults to missing keys even then,
+ * so a patch of one setting would reset every other one.
+ */
+export const customerSettingsPatchSchema = z.object(
+  Object.fromEntries(Object.entries(customerSettingsSchema.shape).map(([k, v]) => [k, v.unwrap().optional()])) as {
+    [K in keyof typeof customerSettingsSchema.shape]: z.ZodOptional<ReturnType<(typeof customerSettingsSchema.shape)[K]['unwrap']>>;
+  },
+);
 export const DEFAULT_CUSTOMER_SETTINGS: CustomerSettings = customerSettingsSchema.parse({});
 
 export const COMPANY_ROLES = ['admin', 'buyer', 'viewer'] as const;

@@ -6,7 +6,7 @@ import { notFound } from '../../../platform/errors/app-error.js';
 import { contentDisposition, readFile } from '../../../platform/files/files.js';
 import { reviewApplication } from '../commands/kyc-review.js';
 import { updateCustomerSettings } from '../commands/settings.js';
-import { customerSettingsSchema } from '../domain/settings.js';
+import { customerSettingsPatchSchema } from '../domain/settings.js';
 import { getApplication, listAddresses, listCompanyUsers, reviewQueue } from '../queries/account.js';
 import { listCustomers } from '../queries/admin-customers.js';
 import { findCustomer, loadCustomerSettings } from '../db/customers.repo.js';
@@ -23,7 +23,7 @@ export function adminCustomerRoutes(app: App, deps: AppDeps): void {
   app.get('/api/admin/customers/settings', { config: { permission: 'customers:read' }, schema: { tags, summary: 'Login wall, KYC targets and tier rules' } }, async () => loadCustomerSettings(deps.db));
   app.put(
     '/api/admin/customers/settings',
-    { config: { permission: 'settings:write' }, schema: { tags, summary: 'Change the login wall, KYC targets and tier rules', body: customerSettingsSchema.partial() } },
+    { config: { permission: 'settings:write' }, schema: { tags, summary: 'Change the login wall, KYC targets and tier rules', body: customerSettingsPatchSchema } },
     async (req) => updateCustomerSettings(deps, actorOf(req.principal, req.ip, req.id), req.body),
   );
   app.get('/api/admin/customers/:id', { config: { permission: 'customers:read' }, schema: { tags, summary: 'A customer with users and addresses', params: idParams } }, async (req) => {
