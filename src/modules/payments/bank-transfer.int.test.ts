@@ -26,7 +26,7 @@ describe(`bank transfer and Western Union on ${DATABASE_UNDER_TEST}`, () => {
   async function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer; type: string }) {
     const fd = new FormData();
     for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-    if (file) fd.append('file', new Blob([file.data], { type: file.type }), file.name);
+    if (file) fd.append('file', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
     const res = new Response(fd);
     return { payload: Buffer.from(await res.arrayBuffer()), headers: { 'content-type': res.headers.get('content-type')! } };
   }
@@ -102,5 +102,16 @@ describe(`bank transfer and Western Union on ${DATABASE_UNDER_TEST}`, () => {
     const confirmed = await t.api.admin('POST', `/api/admin/payments/${a.json().paymentId}/confirm`, { amount: order.grandTotal });
     expect(confirmed.json().position.status).toBe('paid');
     expect(await status(order.id)).toBe('paid');
+
+    // A manual refund of part of it (bank transfer back to the buyer); more than is left is refused.
+    const pid = a.json().paymentId;
+    const tooMuch = await t.api.admin('POST', `/api/admin/payments/${pid}/refunds`, { amount: order.grandTotal + 1, reason: 'damaged goods' });
+    expect(tooMuch.statusCode).toBe(400);
+    const refund = await t.api.admin('POST', `/api/admin/payments/${pid}/refunds`, { amount: 1000, reason: 'one lamp damaged' });
+    expect(refund.statusCode).toBe(201);
+    expect(refund.json().state).toBe('succeeded');
+    expect(await status(order.id)).toBe('partially_refunded');
+    await t.api.admin('POST', `/api/admin/payments/${pid}/refunds`, { amount: order.grandTotal - 1000, reason: 'order returned' });
+    expect(await status(order.id)).toBe('refunded');
   });
 });

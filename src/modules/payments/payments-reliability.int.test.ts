@@ -79,6 +79,14 @@ describe(`payments reliability on ${DATABASE_UNDER_TEST}`, () => {
       for (const r of rows) if (r.j.replace(/\D/g, '').includes(digits) || r.j.includes(card)) hits.push(`${tb.table_schema}.${tb.table_name}`);
     }
     expect(hits).toEqual([]);
+
+    // A partial refund goes back through Stripe with our refund id as the idempotency key.
+    const [pay] = await query<any>(db(), sql`SELECT id, provider_ref FROM payments WHERE order_id = ${order.id}`);
+    const refund = await t.api.admin('POST', `/api/admin/payments/${pay.id}/refunds`, { amount: 1000, reason: 'late delivery discount' });
+    expect(refund.statusCode).toBe(201);
+    expect(refund.json().state).toBe('succeeded');
+    expect([...fake.refunds.values()].filter((r) => r.payment_intent === pay.provider_ref).map((r) => r.amount)).toEqual([1000]);
+    expect((await orderRow(order.id)).payment_status).toBe('partially_refunded');
   });
 
   it('payment_intent.succeeded delivered 3 times, once concurrently with a late payment_failed: one payment, order stays paid', async () => {

@@ -5,6 +5,7 @@ import { confirmPayment, recordManualPayment } from '../commands/record-payment.
 import { customerCreditBalance, orderPayments, paymentsToConfirm } from '../queries/payments.js';
 import { listMethodSettings, setMethodSettings } from '../commands/method-settings.js';
 import { METHOD_CODES } from '../domain/methods.js';
+import { refundPayment } from '../commands/refund-payment.js';
 import { readFile, contentDisposition } from '../../../platform/files/files.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { payments } from '../db/payments.schema.js';
@@ -142,5 +143,19 @@ export function adminPaymentRoutes(app: App, deps: AppDeps) {
         .header('cache-control', 'private, no-store')
         .send(data);
     },
+  );
+
+  app.post(
+    '/api/admin/payments/:id/refunds',
+    {
+      config: { permission: 'payments:approve' },
+      schema: {
+        tags,
+        summary: 'Refund (part of) a payment: through Stripe for card payments, recorded as done by hand for bank transfers, WU and COD',
+        params: z.object({ id: z.string() }),
+        body: z.object({ amount: minor, reason: z.string().trim().min(3).max(500) }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await refundPayment(deps, actor(req), req.params.id, req.body)),
   );
 }
