@@ -43,6 +43,21 @@ describe(`customs admin API on ${DATABASE_UNDER_TEST}`, () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['customs.duty_rate_changed', 'customs.duty_rate_created', 'customs.duty_rate_deleted']);
   });
 
+  it('replays a retried create with the same Idempotency-Key and refuses the key on another body', async () => {
+    const headers = { ...admin, 'idempotency-key': 'dut-retry-1' };
+    const payload = { country: 'JP', hsPrefix: '9405', rate: '0' };
+    const first = await ctx.app.inject({ method: 'POST', url: '/api/admin/customs/duty-rates', headers, payload });
+    const again = await ctx.app.inject({ method: 'POST', url: '/api/admin/customs/duty-rates', headers, payload });
+    expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
+    expect(again.json().id).toBe(first.json().id);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const other = await ctx.app.inject({ method: 'POST', url: '/api/admin/customs/duty-rates', headers, payload: { ...payload, rate: '1' } });
+    expect(other.statusCode).toBe(422);
+    const dup = await ctx.app.inject({ method: 'POST', url: '/api/admin/customs/duty-rates', headers: { ...admin, 'idempotency-key': 'dut-retry-2' }, payload });
+    expect(dup.statusCode).toBe(409);
+    await ctx.app.inject({ method: 'DELETE', url: `/api/admin/customs/duty-rates/${first.json().id}`, headers: admin });
+  });
+
   it('imports a CSV all or nothing, then merges or replaces', async () => {
     const broken = await ctx.app.inject({
       method: 'POST', url: '/api/admin/customs/duty-rates/import', headers: admin,

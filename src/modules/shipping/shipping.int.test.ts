@@ -36,6 +36,11 @@ describe(`shipping admin API on ${DATABASE_UNDER_TEST}`, () => {
     const row = await ctx.app.inject({ method: 'POST', url: '/api/admin/shipping/zones', headers: admin, payload: { code: 'row', name: 'World', rules: [{ country: '*' }] } });
     rowId = row.json().id;
     expect((await ctx.app.inject({ method: 'POST', url: '/api/admin/shipping/zones', headers: admin, payload: { code: 'eu', name: 'Again', rules: [{ country: 'DE' }] } })).statusCode).toBe(409);
+    const keyed = { ...admin, 'idempotency-key': 'zone-retry' };
+    const z1 = await ctx.app.inject({ method: 'POST', url: '/api/admin/shipping/zones', headers: keyed, payload: { code: 'apac', name: 'APAC', rules: [{ country: 'JP' }] } });
+    const z2 = await ctx.app.inject({ method: 'POST', url: '/api/admin/shipping/zones', headers: keyed, payload: { code: 'apac', name: 'APAC', rules: [{ country: 'JP' }] } });
+    expect([z1.statusCode, z2.statusCode, z2.json().id]).toEqual([201, 201, z1.json().id]);
+    expect((await ctx.app.inject({ method: 'DELETE', url: `/api/admin/shipping/zones/${z1.json().id}`, headers: admin })).statusCode).toBe(204);
     const bad = await ctx.app.inject({ method: 'POST', url: '/api/admin/shipping/zones', headers: admin, payload: { code: 'x1', name: 'X', rules: [{ country: 'germany' }] } });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().errors)).toContain('rules');

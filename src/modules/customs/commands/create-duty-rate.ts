@@ -2,6 +2,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { AppDeps } from '../../../platform/http/types.js';
+import type { Db } from '../../../platform/db/database.js';
 import { customsDutyRates } from '../db/customs.schema.js';
 import { checkDutyRate, type DutyRateRow } from '../domain/duty-csv.js';
 
@@ -31,13 +32,15 @@ export const duplicateRate = (r: DutyRateRow) =>
     errors: [{ field: 'hsPrefix', message: 'Duplicate of an existing rate.' }],
   });
 
-export async function createDutyRate(deps: AppDeps, actor: Actor, input: DutyRateInput) {
+/** Runs inside the caller's transaction (the route's Idempotency-Key guard opens it). */
+export async function createDutyRate(tx: Db, deps: AppDeps, actor: Actor, input: DutyRateInput) {
   const value = validDutyRate(input);
   try {
-    return await deps.database.transaction(async (tx) => {
-      const id = deps.ids.make('dut');
-      const [row] = await tx.insert(customsDutyRates).values({ id, ...value, source: 'manual', updatedAt: deps.clock.now() }).returning();
-      await recordAudit(tx, deps, actor, { action: 'customs.duty_rate_created', entityType: 'customs_duty_rate', entityId: id, details: value as unknown as Record<string, unknown> });
+    const id = deps.ids.make('dut');
+    // A savepoint, so a duplicate is a clean 409 rather than an aborted transaction.
+    return await tx.transaction(async (sp) => {
+      const [row] = await sp.insert(customsDutyRates).values({ id, ...value, source: 'manual', updatedAt: deps.clock.now() }).returning();
+      await recordAudit(sp, deps, actor, { action: 'customs.duty_rate_created', entityType: 'customs_duty_rate', entityId: id, details: value as unknown as Record<string, unknown> });
       return row!;
     });
   } catch (e) {

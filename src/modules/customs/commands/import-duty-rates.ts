@@ -3,6 +3,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { AppDeps } from '../../../platform/http/types.js';
+import type { Db } from '../../../platform/db/database.js';
 import { customsDutyRates } from '../db/customs.schema.js';
 import { parseDutyCsv } from '../domain/duty-csv.js';
 
@@ -15,9 +16,10 @@ export interface ImportDutyResult {
 /**
  * Imports a duty-rate CSV all or nothing: any bad row refuses the whole file with every error
  * named by row and column. `merge` updates rates with the same country, HS code and start date
- * and adds the rest; `replace` first removes the rates of the countries in the file.
+ * and adds the rest; `replace` first removes the rates of the countries in the file. Runs in
+ * the caller's transaction.
  */
-export async function importDutyRates(deps: AppDeps, actor: Actor, csv: string, opts: { mode: 'merge' | 'replace'; fileName?: string }): Promise<ImportDutyResult> {
+export async function importDutyRates(tx: Db, deps: AppDeps, actor: Actor, csv: string, opts: { mode: 'merge' | 'replace'; fileName?: string }): Promise<ImportDutyResult> {
   const { rows, errors } = parseDutyCsv(csv);
   if (errors.length) {
     const shown = errors.slice(0, 100);
@@ -27,7 +29,7 @@ export async function importDutyRates(deps: AppDeps, actor: Actor, csv: string, 
   }
   const countries = [...new Set(rows.map((r) => r.country))].sort();
   const source = `csv:${opts.fileName ?? 'upload'}`;
-  return deps.database.transaction(async (tx) => {
+  {
     let replaced = 0;
     if (opts.mode === 'replace' && countries.length) {
       replaced = (await tx.delete(customsDutyRates).where(inArray(customsDutyRates.country, countries)).returning({ id: customsDutyRates.id })).length;
@@ -48,5 +50,5 @@ export async function importDutyRates(deps: AppDeps, actor: Actor, csv: string, 
       details: { rows: rows.length, countries, mode: opts.mode, replaced, source },
     });
     return { rows: rows.length, countries, replaced };
-  });
+  }
 }

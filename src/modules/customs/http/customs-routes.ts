@@ -1,6 +1,7 @@
 import { and, asc, eq, like, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { actorOf } from '../../../platform/auth/principal.js';
+import { runIdempotent, sendIdempotent } from '../../../platform/http/idempotency.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { App, AppDeps } from '../../../platform/http/types.js';
 import { isCurrency } from '../../../platform/money/index.js';
@@ -58,10 +59,9 @@ export function customsRoutes(app: App, deps: AppDeps): void {
     },
   );
 
-  app.post('/api/admin/customs/duty-rates', { config: { permission: 'tax:write' }, schema: { tags, summary: 'Add a duty rate', body: dutyRateBody } }, async (req, reply) => {
-    reply.code(201);
-    return createDutyRate(deps, actor(req), req.body);
-  });
+  app.post('/api/admin/customs/duty-rates', { config: { permission: 'tax:write' }, schema: { tags, summary: 'Add a duty rate', headers: z.object({ 'idempotency-key': z.string().optional().describe('retries with the same key replay the first answer') }).passthrough(), body: dutyRateBody } }, async (req, reply) =>
+    sendIdempotent(reply, await runIdempotent(req, deps, {}, async (tx) => ({ status: 201, body: await createDutyRate(tx, deps, actor(req), req.body) }))),
+  );
 
   app.put(
     '/api/admin/customs/duty-rates/:id',
@@ -86,10 +86,15 @@ export function customsRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Import duty rates from CSV (header: country,hs_code,rate[,effective_from,effective_to,note])',
+        headers: z.object({ 'idempotency-key': z.string().optional().describe('retries with the same key replay the first answer') }).passthrough(), 
         body: z.object({ csv: z.string().min(1), fileName: z.string().optional(), mode: z.enum(['merge', 'replace']).default('merge') }),
       },
     },
-    async (req) => importDutyRates(deps, actor(req), req.body.csv, { mode: req.body.mode, fileName: req.body.fileName }),
+    async (req, reply) =>
+      sendIdempotent(reply, await runIdempotent(req, deps, {}, async (tx) => ({
+        status: 200,
+        body: await importDutyRates(tx, deps, actor(req), req.body.csv, { mode: req.body.mode, fileName: req.body.fileName }),
+      }))),
   );
 
   app.get('/api/admin/customs/countries', { config: { permission: 'orders:read' }, schema: { tags, summary: 'Customs value basis and de minimis per destination' } }, async () => ({

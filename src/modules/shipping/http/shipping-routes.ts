@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../../../platform/auth/principal.js';
+import { runIdempotent, sendIdempotent } from '../../../platform/http/idempotency.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { App, AppDeps } from '../../../platform/http/types.js';
 import { money } from '../../../platform/money/index.js';
@@ -38,10 +39,9 @@ export function shippingRoutes(app: App, deps: AppDeps): void {
   const write = { permission: 'shipping:write' as const };
 
   app.get('/api/admin/shipping/zones', { config: read, schema: { tags, summary: 'Shipping zones' } }, async () => ({ items: (await loadShippingData(deps.db, { includeInactive: true })).zones }));
-  app.post('/api/admin/shipping/zones', { config: write, schema: { tags, summary: 'Create a zone', body: zoneSchema } }, async (req, reply) => {
-    reply.code(201);
-    return createZone(deps, actor(req), req.body);
-  });
+  app.post('/api/admin/shipping/zones', { config: write, schema: { tags, summary: 'Create a zone', headers: z.object({ 'idempotency-key': z.string().optional().describe('retries with the same key replay the first answer') }).passthrough(), body: zoneSchema } }, async (req, reply) =>
+    sendIdempotent(reply, await runIdempotent(req, deps, {}, async (tx) => ({ status: 201, body: await createZone(tx, deps, actor(req), req.body) }))),
+  );
   app.put('/api/admin/shipping/zones/:id', { config: write, schema: { tags, summary: 'Change a zone', params: idParam, body: zoneSchema } }, async (req) =>
     updateZone(deps, actor(req), req.params.id, req.body),
   );
@@ -53,10 +53,9 @@ export function shippingRoutes(app: App, deps: AppDeps): void {
   app.get('/api/admin/shipping/methods', { config: read, schema: { tags, summary: 'Shipping methods with their rate tables' } }, async () => ({
     items: (await loadShippingData(deps.db, { includeInactive: true })).methods,
   }));
-  app.post('/api/admin/shipping/methods', { config: write, schema: { tags, summary: 'Create a method', body: methodSchema } }, async (req, reply) => {
-    reply.code(201);
-    return createMethod(deps, actor(req), req.body);
-  });
+  app.post('/api/admin/shipping/methods', { config: write, schema: { tags, summary: 'Create a method', headers: z.object({ 'idempotency-key': z.string().optional().describe('retries with the same key replay the first answer') }).passthrough(), body: methodSchema } }, async (req, reply) =>
+    sendIdempotent(reply, await runIdempotent(req, deps, {}, async (tx) => ({ status: 201, body: await createMethod(tx, deps, actor(req), req.body) }))),
+  );
   app.put('/api/admin/shipping/methods/:id', { config: write, schema: { tags, summary: 'Change a method', params: idParam, body: methodSchema } }, async (req) =>
     updateMethod(deps, actor(req), req.params.id, req.body),
   );

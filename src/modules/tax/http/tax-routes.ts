@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../../../platform/auth/principal.js';
+import { runIdempotent, sendIdempotent } from '../../../platform/http/idempotency.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { App, AppDeps } from '../../../platform/http/types.js';
 import { importUsRates } from '../commands/import-us-rates.js';
@@ -68,13 +69,15 @@ export function taxRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Import a Streamlined Sales Tax rates file (CSV text)',
+        headers: z.object({ 'idempotency-key': z.string().optional().describe('retries with the same key replay the first answer') }).passthrough(), 
         body: z.object({ fileName: z.string().min(1).describe('e.g. MNR2026Q2FEB18.csv: the version comes from it'), csv: z.string().min(1) }),
       },
     },
-    async (req) => {
-      const f = await importUsRates(deps, actorOf(req.principal, req.ip, req.id), req.body.csv, req.body.fileName);
-      return { state: f.state, version: f.version, stateRates: f.stateRates, localRowsSkipped: f.localRows };
-    },
+    async (req, reply) =>
+      sendIdempotent(reply, await runIdempotent(req, deps, {}, async (tx) => {
+        const f = await importUsRates(tx, deps, actorOf(req.principal, req.ip, req.id), req.body.csv, req.body.fileName);
+        return { status: 200, body: { state: f.state, version: f.version, stateRates: f.stateRates, localRowsSkipped: f.localRows } };
+      })),
   );
 
   app.post(
