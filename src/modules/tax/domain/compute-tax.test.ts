@@ -143,7 +143,8 @@ describe('US sales tax', () => {
     const ca = computeTax(us('CA'), data(), NOW);
     expect(ca.regime).toBe('us_sales_tax');
     expect(ca.totals.tax).toBe(725); // 7.25 % of $100; shipping not taxable in CA
-    expect(ca.taxLines[0]).toMatchObject({ key: 'tax.line.salesTax', params: { rate: 7.25, state: 'CA' } });
+    expect(ca.taxLines).toEqual([{ key: 'tax.line.salesTax', params: { rate: 7.25, state: 'CA' }, rate: '7.25', base: 10000, amount: 725 }]);
+    expect(ca.totals).toEqual({ net: 11000, tax: 725, gross: 11725 });
     expect(computeTax(us('TX'), data(), NOW).totals.tax).toBe(688); // 6.25 % of $110 = 6.875
     const ny = computeTax(us('NY'), data(), NOW);
     expect(ny.regime).toBe('us_not_collected');

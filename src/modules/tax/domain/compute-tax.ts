@@ -65,7 +65,7 @@ interface Item {
   id: string;
   amount: number;
   rate: string;
-  label: Explanation;
+  label: Explanation | undefined;
   /** Rate already inside a gross price (B2C rate of the market), undefined for net prices. */
   included?: string;
 }
@@ -105,13 +105,13 @@ export function computeTax(input: TaxInput, data: TaxData, now: Date): TaxResult
     return { id: l.id, amount: l.amount, rate, label, ...(gross ? { included: b2cRegime!.rateFor(cls).rate } : {}) };
   });
   if (input.shipping !== undefined) {
-    const { rate, label } = regime.shippingTaxed ? regime.rateFor('standard') : regime.rateFor('zero');
-    const shipLabel = regime.shippingTaxed ? label : items[0]?.label ?? label;
+    // Untaxed shipping (US states that exempt it, exports) adds no tax line of its own.
+    const { rate, label } = regime.shippingTaxed ? regime.rateFor('standard') : { rate: '0', label: undefined };
     items.push({
       id: SHIPPING_ID,
       amount: input.shipping,
-      rate: regime.shippingTaxed ? rate : '0',
-      label: shipLabel,
+      rate,
+      label,
       ...(gross ? { included: b2cRegime!.shippingTaxed ? b2cRegime!.rateFor('standard').rate : '0' } : {}),
     });
   }
@@ -122,11 +122,13 @@ export function computeTax(input: TaxInput, data: TaxData, now: Date): TaxResult
   const taxLines: TaxLine[] = [];
   for (const it of items) {
     const t = byId.get(it.id)!;
-    const found = taxLines.find((x) => x.key === it.label.key && x.rate === it.rate && JSON.stringify(x.params) === JSON.stringify(it.label.params));
+    if (!it.label) continue;
+    const label = it.label;
+    const found = taxLines.find((x) => x.key === label.key && x.rate === it.rate && JSON.stringify(x.params) === JSON.stringify(label.params));
     if (found) {
       found.base += t.net;
       found.amount += t.tax;
-    } else taxLines.push({ ...it.label, rate: it.rate, base: t.net, amount: t.tax });
+    } else taxLines.push({ ...label, rate: it.rate, base: t.net, amount: t.tax });
   }
   const totals = taxed.reduce((a, t) => ({ net: a.net + t.net, tax: a.tax + t.tax, gross: a.gross + t.gross }), { net: 0, tax: 0, gross: 0 });
   const shipping = byId.get(SHIPPING_ID);
