@@ -102,6 +102,14 @@ describe(`tax admin API on ${DATABASE_UNDER_TEST}`, () => {
     expect(res.json().countries.find((c: { country: string }) => c.country === 'FI').standard).toBe('24');
   });
 
+  it('documents the tax, customs and shipping routes in OpenAPI', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/admin/tax/settings', '/api/admin/tax/us-rates/import', '/api/admin/customs/duty-rates/import', '/api/admin/customs/landed-cost/preview', '/api/admin/shipping/methods', '/api/admin/shipping/quote-preview', '/api/store/vat-numbers/check']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(JSON.stringify(doc.paths['/api/admin/tax/settings'].put.requestBody)).toContain('priceDisplay');
+  });
+
   it('checks VAT numbers for the storefront without signing in', async () => {
     const res = await ctx.app.inject({ method: 'POST', url: '/api/store/vat-numbers/check', payload: { vatNumber: '094279805', country: 'GR' } });
     expect(res.json()).toMatchObject({ valid: true, compact: 'EL094279805', country: 'GR' });
