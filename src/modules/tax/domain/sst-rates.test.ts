@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasSharedData, readSharedData, SHARED_DATA_SKIP_REASON } from '../../../platform/testing/shared-data.js';
 import { parseSstRatesFile } from './sst-rates.js';
 import { TaxInputError } from './regime.js';
+import { usStateRateAt } from './rates.js';
 
 describe('Streamlined Sales Tax rates file', () => {
   it('reads the state base rate exactly, with open-ended sentinels and a BOM', () => {
@@ -30,5 +31,7 @@ describe.skipIf(!hasSharedData)('real SST rate files (GA, MN, WI)', () => {
     expect(current.rate).toBe(rate);
     if (from) expect(current.effectiveFrom).toBe(from);
     expect(f.localRows).toBeGreaterThan(50);
+    // The built-in table agrees with the state's own file today.
+    expect(usStateRateAt(state, '2026-03-10')).toEqual({ rate, source: 'built-in' });
   });
 });
