@@ -117,6 +117,9 @@ async function createOrder(tx: Db, deps: HubDeps, channel: ChannelRow, row: Chan
   const input = await buildInput(tx, deps, channel, order, actor);
   const cancelled = order.status === 'cancelled';
   const mapped = input.lines.length > 0 && input.lines.every((l) => l.sku);
+  // Read what the rules need before placing: placing locks the channel's order-number counter
+  // until commit, so everything done after it serialises the channel's imports.
+  const prefetched = cancelled ? undefined : await reviewFacts(tx, deps, order, null);
   const { orderId, number, shortages } = await deps.ports.createOrder(tx, input, { reserve: mapped && !cancelled });
   await saveLedger(tx, row, order, input.lines, cancelled ? 'cancelled' : order.status, now, orderId);
   const unmapped = unmappedOf(input.lines);
@@ -130,7 +133,7 @@ async function createOrder(tx: Db, deps: HubDeps, channel: ChannelRow, row: Chan
     await deps.ports.cancelOrder(tx, orderId, order.cancelReason ?? `Cancelled on ${channel.name}`, actor);
     return { outcome: 'created', channelOrderId: row.id, orderId, orderNumber: number, unmapped, flags: order.flags };
   }
-  const review = await reviewChannelOrder(tx, deps, { orderId, orderNumber: number, channel, order, lines: input.lines, trigger: 'import', actor, shortages });
+  const review = await reviewChannelOrder(tx, deps, { orderId, orderNumber: number, channel, order, lines: input.lines, trigger: 'import', actor, shortages, prefetched });
   return { outcome: 'created', channelOrderId: row.id, orderId, orderNumber: number, review: review.outcome, unmapped, flags: order.flags };
 }
 
@@ -141,15 +144,23 @@ async function createOrder(tx: Db, deps: HubDeps, channel: ChannelRow, row: Chan
 export async function reviewChannelOrder(
   tx: Db,
   deps: HubDeps,
-  x: { orderId: string; orderNumber: string; channel: ChannelRow; order: UnifiedOrder; lines: ResolvedLine[]; trigger: string; actor: Actor; shortages?: StockShortage[] | null },
+  x: {
+    orderId: string;
+    orderNumber: string;
+    channel: ChannelRow;
+    order: UnifiedOrder;
+    lines: ResolvedLine[];
+    trigger: string;
+    actor: Actor;
+    shortages?: StockShortage[] | null;
+    prefetched?: Awaited<ReturnType<typeof reviewFacts>>;
+  },
 ): Promise<Decision> {
   const unmapped = x.lines.some((l) => !l.sku);
   const need = [...quantitiesBySku(x.lines)].map(([sku, quantity]) => ({ sku, quantity }));
   // Nothing is reserved for an order with unmapped lines: we do not know what to reserve yet.
   const shortages = x.shortages ?? (unmapped || need.length === 0 ? [] : await deps.ports.reserve(tx, x.orderId, need, x.actor));
-  const history = await deps.ports.customerHistory(tx, { orderId: x.orderId, email: x.order.buyer.email, shipTo: x.order.shipTo });
-  const total = x.order.reported.total ?? (x.order.currency ? { amount: computeTotals(x.order).total[x.order.currency] ?? '0', currency: x.order.currency } : null);
-  const amountBase = total ? await deps.ports.toBase(tx, total) : null;
+  const { history, amountBase } = x.prefetched ?? (await reviewFacts(tx, deps, x.order, x.orderId));
   const facts = channelOrderFacts({ orderId: x.orderId, channelKind: x.channel.kind, order: x.order, lines: x.lines, shortages, history, amountBase });
   const r = await reviewOrder(tx, deps, { facts, trigger: x.trigger, orderNumber: x.orderNumber });
   if (deps.ports.applyReview) {
@@ -157,4 +168,12 @@ export async function reviewChannelOrder(
     await deps.ports.applyReview(tx, x.orderId, r.decision.outcome, reason, x.actor);
   }
   return r.decision;
+}
+
+/** The customer's history and the order amount in the base currency, for the rules. */
+async function reviewFacts(tx: Db, deps: HubDeps, order: UnifiedOrder, orderId: string | null) {
+  const history = await deps.ports.customerHistory(tx, { orderId: orderId ?? '', email: order.buyer.email, shipTo: order.shipTo });
+  const total = order.reported.total ?? (order.currency ? { amount: computeTotals(order).total[order.currency] ?? '0', currency: order.currency } : null);
+  const amountBase = total ? await deps.ports.toBase(tx, total) : null;
+  return { history, amountBase };
 }
