@@ -199,6 +199,12 @@ describe('back office foundation', () => {
     await table.locator('tbody tr').first().click();
     await page.locator('tr.row-details').first().waitFor();
     await shot('13-audit');
+
+    // Filters narrow the list and live in the URL.
+    await page.locator('[data-testid=audit-filters]').getByLabel('Action').fill('apikey.');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/\/admin\/audit\?action=apikey\./);
+    await expect.poll(() => table.locator('tbody tr:not(.row-details)').allTextContents()).toEqual([expect.stringContaining('apikey.created')]);
   });
 
   test('the outbox previews the invitation as rendered HTML, and the other system screens open', async () => {
