@@ -1,5 +1,6 @@
 import type { AppDeps, AppModule } from '../../platform/http/types.js';
 import { cartRoutes } from './http/cart.routes.js';
+import { storePages } from './http/store-pages.js';
 import { liveCheckoutServices, type ShippingSource } from './services-live.js';
 import type { CheckoutServices } from './services.js';
 
@@ -12,7 +13,11 @@ import type { CheckoutServices } from './services.js';
 export function createCartModule(opts: { services?: (deps: AppDeps) => CheckoutServices; shipping?: ShippingSource } = {}): AppModule {
   return {
     name: 'cart',
-    routes: (app, deps) => cartRoutes(app, deps, opts.services ? opts.services(deps) : liveCheckoutServices(deps, { shipping: opts.shipping })),
+    routes: (app, deps) => {
+      const services = opts.services ? opts.services(deps) : liveCheckoutServices(deps, { shipping: opts.shipping });
+      cartRoutes(app, deps, services);
+      storePages(app, deps, services);
+    },
   };
 }
 
