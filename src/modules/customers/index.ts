@@ -28,3 +28,4 @@ export { cachedCustomerSettings } from './queries/settings-cache.js';
 export { chooseDisplayCurrency, currencyOfCountry } from './domain/display-currency.js';
 export { visitorCountry, CURRENCY_COOKIE } from './http/visitor.js';
 export type { CustomerSettings } from './domain/settings.js';
+export { creditTermsOf } from './queries/credit-terms.js';

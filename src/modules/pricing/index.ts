@@ -8,7 +8,7 @@ export const pricingModule: AppModule = {
 };
 
 export { priceVariant, checkBreaks, type Buyer, type PriceResult, type PriceExplanation, type PriceListInfo, type PriceEntry } from './domain/engine.js';
-export { priceVariants, invalidatePricingContext, type PagePriceRequest } from './queries/price-page.js';
+export { priceVariants, invalidatePricingContext, offeredCurrencies, type PagePriceRequest } from './queries/price-page.js';
 export { loadTiers as listTiers } from './db/pricing.repo.js';
 export { createPriceList } from './commands/manage-lists.js';
 export { setEntries } from './commands/set-entries.js';

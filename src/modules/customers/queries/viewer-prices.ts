@@ -1,8 +1,7 @@
 import type { Principal } from '../../../platform/auth/principal.js';
 import type { AppDeps } from '../../../platform/http/types.js';
 import { formatMoney, money } from '../../../platform/money/index.js';
-import { priceVariants } from '../../pricing/index.js';
-import { getEnabledCurrencies } from '../../fx/index.js';
+import { offeredCurrencies, priceVariants } from '../../pricing/index.js';
 import { chooseDisplayCurrency } from '../domain/display-currency.js';
 import { getBuyerView, type BuyerView } from './buyer.js';
 import { cachedCustomerSettings } from './settings-cache.js';
@@ -34,7 +33,7 @@ export async function pricesForViewer(
   quantity = 1,
 ): Promise<ViewerPrices> {
   const settings = await cachedCustomerSettings(deps.db);
-  const [buyer, cur] = await Promise.all([getBuyerView(deps.db, v.principal, settings), getEnabledCurrencies(deps.db)]);
+  const [buyer, cur] = await Promise.all([getBuyerView(deps.db, v.principal, settings), offeredCurrencies(deps.db, deps.clock.now())]);
   const currency = chooseDisplayCurrency({ chosen: v.currency, country: v.country, enabled: cur.enabled, base: cur.base });
   const prices = new Map<string, ViewerPrice | null>(variantIds.map((id) => [id, null]));
   if (!buyer.seesPrices || variantIds.length === 0) return { buyer, currency, prices };

@@ -35,6 +35,26 @@ export async function findList(tx: Db, id: string, lock = false) {
   return row;
 }
 
+/** Active lists valid on a day (price_lists is small: tiers × currencies + customer lists). */
+export async function loadListsValidOn(tx: Db, date: string): Promise<PriceListInfo[]> {
+  const rows = await query<{ id: string; name: string; kind: string; tier_code: string | null; customer_id: string | null; currency: string; valid_from: string | null; valid_to: string | null; priority: number }>(
+    tx,
+    sql`SELECT id, name, kind, tier_code, customer_id, currency, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to, priority
+        FROM price_lists WHERE active AND (valid_from IS NULL OR valid_from <= ${date}::date) AND (valid_to IS NULL OR valid_to >= ${date}::date)`,
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as PriceListInfo['kind'], tier: r.tier_code, customerId: r.customer_id, currency: r.currency, validFrom: r.valid_from, validTo: r.valid_to, priority: r.priority, active: true }));
+}
+
+/** The entries of a page of variants in the given lists: one statement, primary-key probes only. */
+export async function loadPageEntries(tx: Db, variantIds: string[], listIds: string[]): Promise<PriceEntry[]> {
+  if (!variantIds.length || !listIds.length) return [];
+  const rows = await query<{ variant_id: string; list_id: string; min_qty: number; unit_amount: string | number }>(
+    tx,
+    sql`SELECT variant_id, list_id, min_qty, unit_amount FROM price_list_entries WHERE variant_id IN ${variantIds} AND list_id IN ${listIds}`,
+  );
+  return rows.map((r) => ({ listId: r.list_id, variantId: r.variant_id, minQty: r.min_qty, unitAmount: Number(r.unit_amount) }));
+}
+
 /**
  * Everything needed to price a page of variants for one buyer, in ONE statement: the entries of
  * the lists this buyer may use (retail, their tier, their own), valid on the day, in the asked or

@@ -1,9 +1,9 @@
 import type { Db } from '../../../platform/db/database.js';
 import type { AppDeps } from '../../../platform/http/types.js';
 import { crossRate, getEnabledCurrencies, getRateSnapshot, isoDay, type RateSnapshot } from '../../fx/index.js';
-import { priceVariant, type Buyer, type PriceResult } from '../domain/engine.js';
+import { listApplies, priceVariant, type Buyer, type PriceListInfo, type PriceResult } from '../domain/engine.js';
 import type { CurrencyRule } from '../domain/rounding.js';
-import { loadPageCandidates, loadRules } from '../db/pricing.repo.js';
+import { loadListsValidOn, loadPageEntries, loadRules } from '../db/pricing.repo.js';
 
 interface PricingContext {
   at: number;
@@ -12,6 +12,8 @@ interface PricingContext {
   enabled: string[];
   snapshot: RateSnapshot;
   rules: CurrencyRule[];
+  /** Every active list valid today (a few dozen rows): which ones apply is decided per buyer below. */
+  lists: PriceListInfo[];
 }
 
 /**
@@ -29,8 +31,8 @@ export function invalidatePricingContext(): void {
 export async function pricingContext(tx: Db, now: Date): Promise<PricingContext> {
   const day = isoDay(now);
   if (cached && cached.day === day && Date.now() - cached.at < CONTEXT_TTL_MS) return cached;
-  const [cur, snapshot, rules] = await Promise.all([getEnabledCurrencies(tx), getRateSnapshot(tx, now), loadRules(tx)]);
-  cached = { at: Date.now(), day, baseCurrency: cur.base, enabled: cur.enabled, snapshot, rules };
+  const [cur, snapshot, rules, lists] = await Promise.all([getEnabledCurrencies(tx), getRateSnapshot(tx, now), loadRules(tx), loadListsValidOn(tx, day)]);
+  cached = { at: Date.now(), day, baseCurrency: cur.base, enabled: cur.enabled, snapshot, rules, lists };
   return cached;
 }
 
@@ -55,7 +57,10 @@ export async function priceVariants(deps: Pick<AppDeps, 'db' | 'clock'>, req: Pa
     rate = null; // derived prices become 'no_rate'; explicit prices in that currency still work
   }
   const ids = [...new Set(req.variantIds)];
-  const { lists, entries } = await loadPageCandidates(tx, { variantIds: ids, buyer: req.buyer, currency, baseCurrency: ctx.baseCurrency, date: ctx.day });
+  // The lists this buyer may use, decided here from the buyer (never from the client), then ONE
+  // statement reads the page's entries of exactly those lists through the primary key.
+  const lists = ctx.lists.filter((l) => listApplies(l, req.buyer, ctx.day) && (l.currency === currency || l.currency === ctx.baseCurrency));
+  const entries = await loadPageEntries(tx, ids, lists.map((l) => l.id));
   const byVariant = new Map<string, typeof entries>();
   for (const e of entries) {
     const arr = byVariant.get(e.variantId) ?? [];
@@ -73,4 +78,10 @@ export async function priceVariants(deps: Pick<AppDeps, 'db' | 'clock'>, req: Pa
     );
   }
   return out;
+}
+
+/** The base and offered currencies from the same few-seconds cache (read on every storefront page). */
+export async function offeredCurrencies(tx: Db, now: Date): Promise<{ base: string; enabled: string[] }> {
+  const ctx = await pricingContext(tx, now);
+  return { base: ctx.baseCurrency, enabled: ctx.enabled };
 }
