@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../../platform/auth/principal.js';
 import { query, sql } from '../../platform/db/database.js';
 import { createApiKey } from '../system/index.js';
+import { createStaff } from '../staff/index.js';
 import { adjustStock } from '../inventory/index.js';
 import { createChannel } from './commands/manage-channels.js';
 import { reevaluateHeldOrders } from './commands/reevaluate.js';
@@ -22,6 +23,8 @@ describe('ERP import API, order files, mapping and re-evaluation', () => {
     ali = (await createChannel(ctx.deps, cliActor(), { kind: 'alibaba', name: 'Alibaba.com' })).id;
     key = (await createApiKey(ctx.deps, cliActor(), { name: 'erp', scopes: ['orders:write', 'orders:read', 'orders:approve', 'rules:manage', 'purchasing:read'] })).key;
     wh = await seedStock(ctx.deps, { 'LED-100W': 80, 'LED-50W': 500 });
+    await createStaff(ctx.deps, cliActor(), { email: 'buyer@factory.example', role: 'purchasing', password: 'correct horse battery staple 42' });
+    await createStaff(ctx.deps, cliActor(), { email: 'caigou@factory.example', role: 'purchasing', password: 'correct horse battery staple 43', locale: 'zh-CN' });
   });
   afterAll(async () => ctx?.close());
 
@@ -67,6 +70,11 @@ describe('ERP import API, order files, mapping and re-evaluation', () => {
     expect(review[0].explanations[0].text).toBe('Held by rule 1: SKU LED-100W short by 120 (available 80, ordered 200).');
     const tasks = (await api('GET', '/api/admin/purchasing/tasks')).json().items;
     expect(tasks).toEqual([expect.objectContaining({ orderId: res.orderId, sku: 'LED-100W', quantityShort: 120 })]);
+    // Purchasing's email, in each buyer's language, names the order and the shortage.
+    await ctx.deps.jobs.drain(['rules.notify-purchasing']);
+    const mails = await query<{ to_addresses: unknown; subject: string; text_body: string }>(ctx.deps.db, sql`SELECT * FROM mail_messages WHERE tag = 'rules.shortage'`);
+    expect(mails.map((m) => m.subject).sort()).toEqual(['Short stock for order TL-10002', '订单 TL-10002 库存不足']);
+    expect(JSON.stringify(mails)).toContain('LED-100W: short by 120 (available 80, ordered 200)');
 
     await adjustStock(ctx.deps, cliActor(), { mode: 'delta', skuId: 'sku:LED-100W', sku: 'LED-100W', warehouseId: wh, delta: 150, reason: 'container arrived' });
     const out = await reevaluateHeldOrders({ ...ctx.deps, ports: ctx.ports }, 'stock_arrived');

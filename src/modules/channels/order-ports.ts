@@ -189,6 +189,9 @@ export function createOrderPorts(opts: { baseCurrency?: string; skus?: SkuDirect
         return list.map((s) => ({ sku: s.sku, ordered: s.requested, available: s.available, short: s.requested - s.available }));
       }
     },
+    async orderNumber(tx, orderId) {
+      return (await getOrder(tx, orderId)).number;
+    },
     async release() {
       // Cancelling through the orders lifecycle already released the order's reservations.
     },

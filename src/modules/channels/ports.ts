@@ -40,6 +40,8 @@ export interface OrderHubPorts {
   bind?(deps: AppDeps): void;
   /** Moves the order to the review outcome (approved / on hold / in review), when it can. */
   applyReview?(tx: Db, orderId: string, outcome: 'approved' | 'held' | 'review', reason: string, actor: Actor): Promise<void>;
+  /** The human order number (purchasing's email names it). */
+  orderNumber?(tx: Db, orderId: string): Promise<string>;
   /** The store's base currency (review thresholds are in it). */
   baseCurrency: string;
   /**

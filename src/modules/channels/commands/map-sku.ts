@@ -52,7 +52,8 @@ export async function mapSku(
         .where(eq(channelOrders.id, row.id));
       await deps.ports.updateOrder(tx, row.orderId!, { channelId: channel.id, channelName: channel.name, order, lines, computed: { subtotal: {}, total: {} }, actor });
       if (stillUnmapped.length) continue;
-      const d = await reviewChannelOrder(tx, deps, { orderId: row.orderId!, orderNumber: row.orderId!, channel, order, lines, trigger: 'sku_mapped', actor });
+      const orderNumber = (await deps.ports.orderNumber?.(tx, row.orderId!)) ?? row.orderId!;
+      const d = await reviewChannelOrder(tx, deps, { orderId: row.orderId!, orderNumber, channel, order, lines, trigger: 'sku_mapped', actor });
       reviewed.push({ orderId: row.orderId!, outcome: d.outcome });
     }
     return { mapping: { channelId: input.channelId, kind: input.kind, externalRef: ref, sku: input.sku }, reviewed };

@@ -21,7 +21,8 @@ export async function reevaluateOrder(deps: AppDeps & { ports: HubDeps['ports'] 
     const channel = await getChannel(tx, row.channelId);
     const index = await mappingsFor(tx, channel.id, row.unified.lines);
     const { lines } = resolveLines(channel.id, row.unified.lines, index, { identity: channel.kind === 'erp' || channel.kind === 'storefront' });
-    const d = await reviewChannelOrder(tx, deps, { orderId, orderNumber: orderId, channel, order: row.unified, lines, trigger, actor });
+    const orderNumber = (await deps.ports.orderNumber?.(tx, orderId)) ?? orderId;
+    const d = await reviewChannelOrder(tx, deps, { orderId, orderNumber, channel, order: row.unified, lines, trigger, actor });
     return d.outcome;
   });
 }

@@ -71,6 +71,9 @@ export function createTestPorts(opts: { skus: string[]; baseCurrency?: string; r
       calls.release++;
       await releaseReservations(tx, testDeps(), { orderId, reason, actor });
     },
+    async orderNumber(_tx, orderId) {
+      return orders.get(orderId)?.number ?? orderId;
+    },
     async knownSkus(_tx, skus) {
       return new Set(skus.filter((s) => known.has(s)));
     },
