@@ -21,3 +21,5 @@ export { orderPayments, customerCreditBalance } from './queries/payments.js';
 export { recordPaymentTx, recordManualPayment, confirmPayment, PAYMENT_METHODS, type PaymentMethod } from './commands/record-payment.js';
 export { derivePaymentStatus, type PaymentStatus, type PaymentPosition } from './domain/payment-status.js';
 export type { StripeSettings } from './providers/stripe-settings.js';
+export { creditStatus, assertCreditForOrder, issueInvoiceTx, FREEZE_THRESHOLD_DAYS, type CreditStatus } from './commands/credit.js';
+export { offerMethods, type MethodOffer } from './domain/methods.js';

@@ -6,7 +6,7 @@ import { money } from '../../../platform/money/index.js';
 import { getOrder, setDerivedOrderStatuses } from '../../orders/index.js';
 import { derivePaymentStatus, type PaymentPosition } from '../domain/payment-status.js';
 import { DEFAULT_B2B_TERMS, paymentSchedule, type TradeTerms } from '../domain/terms.js';
-import { customerCredits, paymentAccounts, paymentRefunds, payments } from './payments.schema.js';
+import { customerCredits, paymentAccounts, paymentInvoices, paymentRefunds, payments } from './payments.schema.js';
 
 export type Ctx = { ids: Ids; now: Date; actor: Actor };
 export type Account = typeof paymentAccounts.$inferSelect;
@@ -56,6 +56,10 @@ export async function refreshOrderPayment(tx: Db, ctx: Ctx, acc: Account): Promi
   if (pos.status !== acc.status) {
     await tx.update(paymentAccounts).set({ status: pos.status, updatedAt: ctx.now }).where(eq(paymentAccounts.orderId, acc.orderId));
   }
+  await tx
+    .update(paymentInvoices)
+    .set({ outstanding: pos.balanceDue, paidAt: pos.balanceDue === 0 ? sql`coalesce(${paymentInvoices.paidAt}, ${ctx.now.toISOString()}::timestamptz)` : null })
+    .where(eq(paymentInvoices.orderId, acc.orderId));
   if (acc.customerId) {
     const [credit] = await tx
       .select()

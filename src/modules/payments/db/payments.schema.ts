@@ -147,3 +147,35 @@ export interface BankDetails {
   swift: string;
   bankAddress?: string;
 }
+
+/**
+ * An invoice (receivable) for an order, issued at the configured point with its due date. Its
+ * outstanding amount follows the order's payments (kept by the same transaction that derives
+ * the payment status), so paying an overdue invoice lifts a credit freeze by itself.
+ */
+export const paymentInvoices = pgTable(
+  'payment_invoices',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull(),
+    orderId: text('order_id').notNull(),
+    customerId: text('customer_id').notNull(),
+    currency: text('currency').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    outstanding: bigint('outstanding', { mode: 'number' }).notNull(),
+    issuedAt: ts('issued_at').notNull(),
+    dueAt: ts('due_at').notNull(),
+    paidAt: ts('paid_at'),
+  },
+  (t) => [uniqueIndex('payment_invoices_order_uq').on(t.orderId), uniqueIndex('payment_invoices_number_uq').on(t.number), index('payment_invoices_customer_idx').on(t.customerId, t.dueAt)],
+);
+
+/** Finance lifting a customer's credit freeze by hand, with a reason (audited), optionally until a date. */
+export const paymentFreezeOverrides = pgTable('payment_freeze_overrides', {
+  customerId: text('customer_id').primaryKey(),
+  reason: text('reason').notNull(),
+  until: ts('until'),
+  byId: text('by_id'),
+  byLabel: text('by_label').notNull(),
+  at: ts('at').notNull(),
+});

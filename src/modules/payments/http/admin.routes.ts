@@ -6,6 +6,8 @@ import { customerCreditBalance, orderPayments, paymentsToConfirm } from '../quer
 import { listMethodSettings, setMethodSettings } from '../commands/method-settings.js';
 import { METHOD_CODES } from '../domain/methods.js';
 import { refundPayment } from '../commands/refund-payment.js';
+import { creditStatus, issueInvoice, overrideFreeze } from '../commands/credit.js';
+import { agingWorkbook, receivablesAging } from '../queries/aging.js';
 import { readFile, contentDisposition } from '../../../platform/files/files.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { payments } from '../db/payments.schema.js';
@@ -157,5 +159,52 @@ export function adminPaymentRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req, reply) => reply.status(201).send(await refundPayment(deps, actor(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/admin/orders/:id/invoice',
+    {
+      config: { permission: 'payments:write' },
+      schema: { tags, summary: 'Issue the invoice of an order (once), due after the customer’s Net days or the days given', params: z.object({ id: z.string() }), body: z.object({ netDays: z.number().int().min(0).max(365).optional() }) },
+    },
+    async (req, reply) => reply.status(201).send(await issueInvoice(deps, actor(req), req.params.id, req.body.netDays)),
+  );
+
+  app.get(
+    '/api/admin/customers/:id/credit',
+    { config: { permission: 'payments:read' }, schema: { tags, summary: 'Credit position: terms, limit, open receivables, the 60-day freeze and any override', params: z.object({ id: z.string() }) } },
+    async (req) => creditStatus(deps.db, req.params.id, deps.clock.now()),
+  );
+
+  app.put(
+    '/api/admin/customers/:id/freeze-override',
+    {
+      config: { permission: 'payments:approve' },
+      schema: {
+        tags,
+        summary: 'Let a frozen customer order on terms anyway, with a reason (audited); DELETE removes it',
+        params: z.object({ id: z.string() }),
+        body: z.object({ reason: z.string().trim().min(5).max(500), until: z.string().datetime({ offset: true }).nullable().optional() }),
+      },
+    },
+    async (req) => overrideFreeze(deps, actor(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/api/admin/customers/:id/freeze-override',
+    { config: { permission: 'payments:approve' }, schema: { tags, summary: 'Remove a freeze override', params: z.object({ id: z.string() }) } },
+    async (req) => overrideFreeze(deps, actor(req), req.params.id, null),
+  );
+
+  app.get(
+    '/api/admin/receivables/aging',
+    { config: { permission: 'payments:read' }, schema: { tags, summary: 'Receivables aging 0–30 / 31–60 / 61–90 / 90+ days per customer and in total (?format=xlsx for Excel)', querystring: z.object({ format: z.enum(['json', 'xlsx']).default('json') }) } },
+    async (req, reply) => {
+      const report = await receivablesAging(deps.db, deps.clock.now());
+      if (req.query.format === 'json') return report;
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="aging-${report.asOf.slice(0, 10)}.xlsx"`)
+        .send(await agingWorkbook(report));
+    },
   );
 }

@@ -9,6 +9,7 @@ import { startCardPayment } from '../commands/start-card-payment.js';
 import { submitRemittanceSlip, submitWesternUnion } from '../commands/buyer-submissions.js';
 import { paymentInstructions } from '../queries/instructions.js';
 import { assertBuyerOfOrder } from './access.js';
+import { creditStatus } from '../commands/credit.js';
 
 const tags = ['payments'];
 
@@ -133,4 +134,21 @@ export function storePaymentRoutes(app: App, deps: AppDeps) {
       },
     );
   });
+
+  app.get(
+    '/api/store/account/credit',
+    { config: { customer: true }, schema: { tags, summary: 'The account’s credit position: open invoices, and whether ordering on terms is paused and what to pay (the account banner)' } },
+    async (req, reply) => {
+      const p = req.principal;
+      if (p?.kind !== 'customer') throw new AppError('unauthenticated', 'Sign in to see your account.');
+      const s = await creditStatus(deps.db, p.customerId, deps.clock.now());
+      return reply.header('cache-control', 'no-store').send({
+        frozen: s.freeze.frozen,
+        payToLift: s.freeze.frozen ? s.freeze.overdue : [],
+        paymentTermsDays: s.paymentTermsDays,
+        limit: s.limit,
+        openReceivables: s.openReceivables,
+      });
+    },
+  );
 }
