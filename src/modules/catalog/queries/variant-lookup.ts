@@ -1,7 +1,6 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { query } from '../../../platform/db/database.js';
-import { catalogVariants } from '../db/catalog.schema.js';
 
 export interface VariantSummary {
   variantId: string;
@@ -35,7 +34,8 @@ export async function findVariantsForLines(tx: Db, locale: string, ref: { varian
           p.origin_country, p.net_weight_g, p.gross_weight_g, p.length_mm, p.width_mm, p.height_mm,
           (SELECT name FROM catalog_product_texts t WHERE t.product_id = p.id ORDER BY (t.locale = ${locale}) DESC, (t.locale = 'en') DESC LIMIT 1) AS name
         FROM catalog_variants v JOIN catalog_products p ON p.id = v.product_id
-        WHERE ${ids.length ? inArray(catalogVariants.id, ids) : sql`FALSE`} OR ${skus.length ? inArray(catalogVariants.sku, skus) : sql`FALSE`}`,
+        WHERE ${ids.length ? sql`v.id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})` : sql`FALSE`}
+           OR ${skus.length ? sql`v.sku IN (${sql.join(skus.map((k) => sql`${k}`), sql`, `)})` : sql`FALSE`}`,
   );
   return rows.map((r) => ({
     variantId: r.id, productId: r.product_id, sku: r.sku, name: r.name ?? r.sku, visibility: r.visibility, moq: r.moq, orderMultiple: r.order_multiple,
