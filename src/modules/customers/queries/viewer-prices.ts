@@ -1,10 +1,27 @@
 import type { Principal } from '../../../platform/auth/principal.js';
 import type { AppDeps } from '../../../platform/http/types.js';
-import { formatMoney, money } from '../../../platform/money/index.js';
+import { currencyExponent, toDecimalString, money, type Money } from '../../../platform/money/index.js';
 import { offeredCurrencies, priceVariants } from '../../pricing/index.js';
 import { chooseDisplayCurrency } from '../domain/display-currency.js';
 import { getBuyerView, type BuyerView } from './buyer.js';
 import { cachedCustomerSettings } from './settings-cache.js';
+
+/**
+ * formatMoney's output with the Intl.NumberFormat kept per locale and currency: building one
+ * costs far more than formatting, and a listing formats 24-48 prices per request.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatCached(m: Money, locale: string): string {
+  const key = `${locale}|${m.currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const e = currencyExponent(m.currency);
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, minimumFractionDigits: e, maximumFractionDigits: e, currencyDisplay: 'symbol' });
+    if (formatters.size > 500) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f.format(toDecimalString(m) as unknown as number);
+}
 
 export interface ViewerPrice {
   amountMinor: number;
@@ -42,7 +59,7 @@ export async function pricesForViewer(
     if (!r.ok) continue;
     const m = money(r.unitAmount, r.currency);
     const fx = r.explanation.fx ? { rate: r.explanation.fx.effectiveRate, source: r.explanation.fx.source, asOf: r.explanation.fx.asOf } : null;
-    prices.set(id, { amountMinor: r.unitAmount, currency: r.currency, formatted: formatMoney(m, v.locale), fx });
+    prices.set(id, { amountMinor: r.unitAmount, currency: r.currency, formatted: formatCached(m, v.locale), fx });
   }
   return { buyer, currency, prices };
 }

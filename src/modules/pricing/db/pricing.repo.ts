@@ -1,16 +1,9 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { query, type Db } from '../../../platform/db/database.js';
 import { decToString, parseDec } from '../../../platform/money/index.js';
-import type { Buyer, PriceEntry, PriceListInfo } from '../domain/engine.js';
+import type { PriceEntry, PriceListInfo } from '../domain/engine.js';
 import type { CurrencyRule } from '../domain/rounding.js';
 import { priceLists, priceTiers, pricingCurrencyRules } from './pricing.schema.js';
-
-export function toListInfo(r: typeof priceLists.$inferSelect): PriceListInfo {
-  return {
-    id: r.id, name: r.name, kind: r.kind as PriceListInfo['kind'], tier: r.tierCode, customerId: r.customerId, currency: r.currency,
-    validFrom: r.validFrom, validTo: r.validTo, priority: r.priority, active: r.active,
-  };
-}
 
 /** Until the owner sets tiers, a store has A, B and C. */
 export const DEFAULT_TIERS = ['A', 'B', 'C'].map((code, i) => ({ code, name: `Tier ${code}`, position: i }));
@@ -53,53 +46,6 @@ export async function loadPageEntries(tx: Db, variantIds: string[], listIds: str
     sql`SELECT variant_id, list_id, min_qty, unit_amount FROM price_list_entries WHERE variant_id IN ${variantIds} AND list_id IN ${listIds}`,
   );
   return rows.map((r) => ({ listId: r.list_id, variantId: r.variant_id, minQty: r.min_qty, unitAmount: Number(r.unit_amount) }));
-}
-
-/**
- * Everything needed to price a page of variants for one buyer, in ONE statement: the entries of
- * the lists this buyer may use (retail, their tier, their own), valid on the day, in the asked or
- * the base currency, joined to their lists. Which lists a buyer may use is decided here on the
- * server from the buyer's account, never from anything the client sends.
- */
-export async function loadPageCandidates(
-  tx: Db,
-  p: { variantIds: string[]; buyer: Buyer; currency: string; baseCurrency: string; date: string },
-): Promise<{ lists: PriceListInfo[]; entries: PriceEntry[] }> {
-  if (!p.variantIds.length) return { lists: [], entries: [] };
-  const tierCond = p.buyer.tier ? sql`(l.kind = 'tier' AND l.tier_code = ${p.buyer.tier})` : sql`FALSE`;
-  const custCond = p.buyer.customerId ? sql`(l.kind = 'customer' AND l.customer_id = ${p.buyer.customerId})` : sql`FALSE`;
-  const rows = await query<{
-    variant_id: string; list_id: string; min_qty: number; unit_amount: string | number; name: string; kind: string; tier_code: string | null;
-    customer_id: string | null; currency: string; valid_from: string | null; valid_to: string | null; priority: number;
-  }>(
-    tx,
-    sql`SELECT e.variant_id, e.list_id, e.min_qty, e.unit_amount, l.name, l.kind, l.tier_code, l.customer_id, l.currency,
-               to_char(l.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(l.valid_to, 'YYYY-MM-DD') AS valid_to, l.priority
-        FROM price_list_entries e JOIN price_lists l ON l.id = e.list_id
-        WHERE e.variant_id IN ${p.variantIds}
-          AND l.active
-          AND (l.valid_from IS NULL OR l.valid_from <= ${p.date}::date)
-          AND (l.valid_to IS NULL OR l.valid_to >= ${p.date}::date)
-          AND l.currency IN (${p.currency}, ${p.baseCurrency})
-          AND (l.kind = 'retail' OR ${tierCond} OR ${custCond})`,
-  );
-  const lists = new Map<string, PriceListInfo>();
-  const entries: PriceEntry[] = [];
-  for (const r of rows) {
-    if (!lists.has(r.list_id)) {
-      lists.set(r.list_id, {
-        id: r.list_id, name: r.name, kind: r.kind as PriceListInfo['kind'], tier: r.tier_code, customerId: r.customer_id, currency: r.currency,
-        validFrom: r.valid_from, validTo: r.valid_to, priority: r.priority, active: true,
-      });
-    }
-    entries.push({ listId: r.list_id, variantId: r.variant_id, minQty: r.min_qty, unitAmount: Number(r.unit_amount) });
-  }
-  return { lists: [...lists.values()], entries };
-}
-
-export async function listsByIds(tx: Db, ids: string[]) {
-  if (!ids.length) return [];
-  return tx.select().from(priceLists).where(inArray(priceLists.id, ids));
 }
 
 /**
