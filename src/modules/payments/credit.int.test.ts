@@ -61,6 +61,9 @@ describe(`credit and receivables on ${DATABASE_UNDER_TEST}`, () => {
     expect(await check(100)).toMatchObject({ extra: { reason: 'credit_frozen' }, message: expect.stringContaining(old.number) });
 
     const banner = (await t.api.admin('GET', '/api/admin/customers/cus_net30/credit')).json();
+    const desk = (await t.api.admin('GET', '/api/admin/finance/overview')).json();
+    expect(desk.frozenCustomers).toEqual([expect.objectContaining({ customerId: 'cus_net30', frozen: true })]);
+    expect(desk.overdueInvoices[0]).toMatchObject({ number: old.number, daysOverdue: 61 });
     expect(banner.freeze).toMatchObject({ frozen: true, overdue: [{ number: old.number, daysOverdue: 61 }] });
 
     const aging = (await t.api.admin('GET', '/api/admin/receivables/aging')).json();

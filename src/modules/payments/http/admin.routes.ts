@@ -8,6 +8,7 @@ import { METHOD_CODES } from '../domain/methods.js';
 import { refundPayment } from '../commands/refund-payment.js';
 import { creditStatus, issueInvoice, overrideFreeze } from '../commands/credit.js';
 import { agingWorkbook, receivablesAging } from '../queries/aging.js';
+import { financeOverview } from '../queries/finance-overview.js';
 import { readFile, contentDisposition } from '../../../platform/files/files.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { payments } from '../db/payments.schema.js';
@@ -206,5 +207,11 @@ export function adminPaymentRoutes(app: App, deps: AppDeps) {
         .header('content-disposition', `attachment; filename="aging-${report.asOf.slice(0, 10)}.xlsx"`)
         .send(await agingWorkbook(report));
     },
+  );
+
+  app.get(
+    '/api/admin/finance/overview',
+    { config: { permission: 'payments:read' }, schema: { tags, summary: 'Finance desk: payments and slips to confirm, overdue invoices, frozen customers' } },
+    async () => financeOverview(deps.db, deps.clock.now()),
   );
 }
