@@ -190,6 +190,13 @@ describe('back office foundation', () => {
     await row.waitFor();
     expect(await row.textContent()).toMatch(/seconds? ago|now|minute ago/);
     await shot('12-api-keys');
+
+    // Revoked in the back office, the key stops working at once.
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: 'Revoke' }).click();
+    await expect.poll(() => row.textContent()).toContain('Revoked');
+    const after = await fetch(`${server.baseUrl}/api/admin/staff`, { headers: { authorization: `Bearer ${key}` } });
+    expect(after.status).toBe(401);
   });
 
   test('the audit log shows who did what', async () => {
@@ -201,10 +208,16 @@ describe('back office foundation', () => {
     await shot('13-audit');
 
     // Filters narrow the list and live in the URL.
+    expect(await table.textContent()).toContain('staff.login');
     await page.locator('[data-testid=audit-filters]').getByLabel('Action').fill('apikey.');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/\/admin\/audit\?action=apikey\./);
-    await expect.poll(() => table.locator('tbody tr:not(.row-details)').allTextContents()).toEqual([expect.stringContaining('apikey.created')]);
+    await expect
+      .poll(async () => {
+        const rows = await table.locator('tbody tr:not(.row-details)').allTextContents();
+        return rows.every((r) => r.includes('apikey.')) && rows.some((r) => r.includes('apikey.created'));
+      })
+      .toBe(true);
   });
 
   test('the outbox previews the invitation as rendered HTML, and the other system screens open', async () => {
