@@ -4,6 +4,7 @@ import { decToString, parseDec } from '../../../platform/money/index.js';
 import type { PriceEntry, PriceListInfo } from '../domain/engine.js';
 import type { CurrencyRule } from '../domain/rounding.js';
 import { priceLists, priceTiers, pricingCurrencyRules } from './pricing.schema.js';
+import { findVariantsForLines } from '../../catalog/index.js';
 
 /** Until the owner sets tiers, a store has A, B and C. */
 export const DEFAULT_TIERS = ['A', 'B', 'C'].map((code, i) => ({ code, name: `Tier ${code}`, position: i }));
@@ -48,17 +49,11 @@ export async function loadPageEntries(tx: Db, variantIds: string[], listIds: str
   return rows.map((r) => ({ listId: r.list_id, variantId: r.variant_id, minQty: r.min_qty, unitAmount: Number(r.unit_amount) }));
 }
 
-/**
- * SKU ↔ variant id for price files. This belongs behind catalog's index (findVariantsForLines),
- * but that function currently builds invalid SQL for SKU lookups (it mixes the table name with
- * the alias `v`); until it is fixed this reads catalog_variants' two key columns directly.
- */
+/** SKU ↔ variant id for price files, through the catalog's public lookup (variants are the catalog's). */
 export async function variantIdsBySku(tx: Db, skus: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < skus.length; i += 5000) {
-    const chunk = skus.slice(i, i + 5000);
-    const rows = await query<{ id: string; sku: string }>(tx, sql`SELECT id, sku FROM catalog_variants WHERE sku IN ${chunk}`);
-    for (const r of rows) out.set(r.sku, r.id);
+    for (const v of await findVariantsForLines(tx, 'en', { skus: skus.slice(i, i + 5000) })) out.set(v.sku, v.variantId);
   }
   return out;
 }
@@ -66,9 +61,7 @@ export async function variantIdsBySku(tx: Db, skus: string[]): Promise<Map<strin
 export async function skusByVariantId(tx: Db, ids: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 5000) {
-    const chunk = ids.slice(i, i + 5000);
-    const rows = await query<{ id: string; sku: string }>(tx, sql`SELECT id, sku FROM catalog_variants WHERE id IN ${chunk}`);
-    for (const r of rows) out.set(r.id, r.sku);
+    for (const v of await findVariantsForLines(tx, 'en', { variantIds: ids.slice(i, i + 5000) })) out.set(v.variantId, v.sku);
   }
   return out;
 }
