@@ -1,19 +1,21 @@
 /**
  * Benchmark runner: `npm run bench -- <scenario> [flags]`. Each scenario starts the built server
  * itself, loads it from 127.0.0.1 only for a bounded time, and records medians into
- * docs/benchmarks.md. Scenarios: foundation (others register below as they arrive).
+ * docs/benchmarks.md. Scenarios: foundation, catalog, pricing, checkout, orderhub.
  */
 import { parseArgs } from './lib.js';
 import { foundation } from './foundation.js';
 import { catalog } from './catalog.js';
 import { orderhub } from './orderhub.js';
 import { checkout } from './checkout.js';
+import { pricing } from './pricing.js';
 
 const SCENARIOS: Record<string, (flags: Record<string, string>) => Promise<void>> = {
   foundation,
   catalog,
   orderhub,
   checkout,
+  pricing,
 };
 
 const { flags, positional } = parseArgs(process.argv.slice(2));
