@@ -18,7 +18,7 @@ export async function foundation(flags: Record<string, string>): Promise<void> {
     try {
       // First start migrates and loads demo data; measure the start after that (the steady state).
       cli(['migrate'], db.env);
-      const key = cli(['apikey', 'create', '--name', 'bench', '--scopes', '*', '--rate-limit', '1000000000'], db.env).trim().split('\n').pop()!;
+      const key = cli(['apikey', 'create', '--name', 'bench', '--scopes', '*', '--rate-limit', '10000000'], db.env).trim().split('\n').pop()!;
       const first = await startServer(db);
       await first.stop();
       const starts: number[] = [];

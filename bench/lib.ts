@@ -152,15 +152,13 @@ export async function load(opts: {
   body?: string;
   requests?: autocannon.Request[];
 }): Promise<LoadResult> {
-  const r = await autocannon({
-    url: opts.url,
-    connections: opts.connections,
-    duration: opts.seconds,
-    headers: opts.headers,
-    method: opts.method,
-    body: opts.body,
-    requests: opts.requests,
-  });
+  // autocannon treats a key that is present but undefined as a value: pass only what is set.
+  const options: autocannon.Options = { url: opts.url, connections: opts.connections, duration: opts.seconds };
+  if (opts.headers) options.headers = opts.headers;
+  if (opts.method) options.method = opts.method;
+  if (opts.body) options.body = opts.body;
+  if (opts.requests) options.requests = opts.requests;
+  const r = await autocannon(options);
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
