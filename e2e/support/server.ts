@@ -5,8 +5,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { startSmtp, type SmtpCapture } from './smtp.js';
+import { createFreshPostgresDatabase } from '../../src/platform/testing/fresh-postgres.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -30,26 +30,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A database of its own on the PostgreSQL of TEST_DATABASE_URL, dropped at the end. */
-async function freshPostgres(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `tl_e2e_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 /**
  * Starts the BUILT server (`node dist/src/main.js`, built first if its sources changed) the way a
  * person would, on a free port with a temporary DATA_DIR (or a fresh PostgreSQL database when
@@ -62,7 +42,7 @@ export async function startServer(opts: { env?: Record<string, string>; timeoutM
   const smtp = await startSmtp();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradelane-e2e-'));
-  const pgDb = process.env.TEST_DATABASE_URL ? await freshPostgres(process.env.TEST_DATABASE_URL) : undefined;
+  const pgDb = process.env.TEST_DATABASE_URL ? await createFreshPostgresDatabase(process.env.TEST_DATABASE_URL, 'tl_e2e') : undefined;
   const baseUrl = `http://127.0.0.1:${port}`;
 
   const env: Record<string, string> = {

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import crypto from 'node:crypto';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig, type Config } from '../config/config.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -10,6 +8,7 @@ import { ManualClock, systemClock, type Clock } from '../clock/clock.js';
 import { createDeps } from '../deps.js';
 import type { App, AppDeps, AppModule } from '../http/types.js';
 import { buildApp } from '../../app.js';
+import { createFreshPostgresDatabase } from './fresh-postgres.js';
 import { MODULES } from '../../modules/modules.js';
 
 /**
@@ -39,31 +38,12 @@ export interface TestOptions {
   app?: boolean;
 }
 
-async function freshPostgres(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `tl_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 /** A migrated database, the full deps bag and (by default) the app, ready for app.inject. */
 export async function createTestContext(opts: TestOptions = {}): Promise<TestContext> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tradelane-test-'));
   let drop: (() => Promise<void>) | undefined;
   let url: string | undefined;
-  if (TEST_DATABASE_URL) ({ url, drop } = await freshPostgres(TEST_DATABASE_URL));
+  if (TEST_DATABASE_URL) ({ url, drop } = await createFreshPostgresDatabase(TEST_DATABASE_URL));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
