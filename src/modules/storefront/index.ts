@@ -9,6 +9,10 @@ import { sitemapRoutes } from './http/sitemap.js';
  */
 export type { StorefrontCartCount } from './views/context.js';
 export { html, raw, escapeHtml, type Html } from './views/html.js';
+export type { PageCtx } from './views/context.js';
+export { renderStorePage, langOf, type StorePageOptions } from './http/chrome.js';
+export { registerAccountSection, type AccountSection } from './views/account-nav.js';
+export { localePath } from './domain/seo.js';
 
 export const storefrontModule: AppModule = {
   name: 'storefront',

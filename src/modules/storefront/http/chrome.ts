@@ -4,6 +4,8 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { isStoreLocale, loadCategories, loadStorePages } from '../../catalog/index.js';
 import { LANG_COOKIE } from '../domain/language.js';
 import { baseCtx, type PageCtx, type StorefrontCartCount } from '../views/context.js';
+import type { Html } from '../views/html.js';
+import { accountFrame, layout } from '../views/layout.js';
 
 /** The language from the path; anything else is a 404 (so /xx/... never renders). */
 export function langOf(req: FastifyRequest): string {
@@ -38,4 +40,41 @@ export function sendPage(reply: FastifyReply, body: string, status = 200) {
       "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
     )
     .send(body);
+}
+
+export interface StorePageOptions {
+  title: string;
+  description?: string;
+  /** Path inside the language; defaults to the request path. */
+  canonicalPath?: string;
+  /** Where the language switcher points for another language; defaults to the same path. */
+  pathIn?: PageCtx['pathIn'];
+  noindex?: boolean;
+  status?: number;
+  bodyClass?: string;
+  /** When set, the body is wrapped in the account frame with this section marked current. */
+  accountSection?: string;
+}
+
+/**
+ * Renders a page of another module inside the storefront's own layout (header with search,
+ * language switcher, account and cart links, categories, footer) and sends it with the
+ * storefront's security headers. `body` receives the page context (locale, t, csrfToken...).
+ */
+export async function renderStorePage(
+  req: FastifyRequest, reply: FastifyReply, deps: AppDeps,
+  opts: StorePageOptions, body: (ctx: PageCtx) => Html | Promise<Html>,
+) {
+  const locale = langOf(req);
+  const pathOnly = req.url.replace(/^\/[^/?]+/, '') || '/';
+  const ctx = await pageCtx(req, reply, deps, locale, opts.pathIn ?? (() => pathOnly));
+  let inner = await body(ctx);
+  if (opts.accountSection) inner = accountFrame(ctx, opts.accountSection, inner);
+  return sendPage(reply, layout(ctx, {
+    title: `${opts.title} — ${ctx.t('storefront.brand')}`,
+    description: opts.description ?? opts.title,
+    canonicalPath: opts.canonicalPath ?? pathOnly.split('?')[0]!,
+    noindex: opts.noindex ?? true,
+    bodyClass: opts.bodyClass,
+  }, inner), opts.status ?? 200);
 }

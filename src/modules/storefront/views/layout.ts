@@ -1,4 +1,5 @@
 import { STORE_LOCALES } from '../../catalog/index.js';
+import { accountSections } from './account-nav.js';
 import { hreflangAlternates, localePath, type Alternate } from '../domain/seo.js';
 import { html, jsonLd, type Html } from './html.js';
 import type { PageCtx } from './context.js';
@@ -72,6 +73,9 @@ ${(meta.jsonLd ?? []).map((d) => jsonLd(d))}
         </ul>
       </details>
     </nav>
+    ${ctx.req.principal?.kind === 'customer'
+      ? html`<a class="account-link" id="account-link" href="${localePath(locale, '/account')}">${t('storefront.account.mine')}</a>`
+      : html`<a class="account-link" id="account-link" href="${localePath(locale, '/account/sign-in')}">${t('storefront.account.signIn')}</a>`}
     <a class="cart" href="${localePath(locale, '/cart')}" id="cart-link" aria-label="${t('storefront.cart.label', { count: ctx.cartCount })}">
       <svg aria-hidden="true" width="26" height="26" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><circle cx="9" cy="20" r="1.5"/><circle cx="18" cy="20" r="1.5"/><path d="M2 3h3l2.6 12.4a1 1 0 0 0 1 .8h9.7a1 1 0 0 0 1-.8L21 7H6"/></svg><span class="count" id="cart-count" data-cart-count>${ctx.cartCount}</span>
     </a>
@@ -97,4 +101,19 @@ ${body}
 </body>
 </html>`;
   return page.value;
+}
+
+/**
+ * The frame of a signed-in account page: side navigation built from the registered sections
+ * (see account-nav.ts), with the current one marked, then the page's own body.
+ */
+export function accountFrame(ctx: PageCtx, current: string, body: Html): Html {
+  const p = ctx.req.principal;
+  const dealer = p?.kind === 'customer' && !!p.dealerTier;
+  return html`<div class="account-layout">
+<nav class="account-nav" aria-label="${ctx.t('storefront.account.nav')}"><ul>
+${accountSections({ dealer }).map((s) => html`<li><a data-section="${s.key}" href="${localePath(ctx.locale, s.path)}" ${s.key === current ? html`aria-current="page"` : ''}>${ctx.t(s.labelKey)}</a></li>`)}
+</ul></nav>
+<div class="account-main">${body}</div>
+</div>`;
 }
