@@ -36,7 +36,12 @@ async function freePort(): Promise<number> {
  * TEST_DATABASE_URL is set) and a local SMTP server as SMTP_URL. Resolves once the server has
  * printed its setup link and answers /healthz.
  */
-export async function startServer(opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(opts: {
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  /** Runs with the server's environment before it starts (e.g. the CLI creating staff on its database). */
+  beforeStart?: (env: Record<string, string>) => void | Promise<void>;
+} = {}): Promise<RunningServer> {
   execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' });
 
   const smtp = await startSmtp();
@@ -60,6 +65,17 @@ export async function startServer(opts: { env?: Record<string, string>; timeoutM
     ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
     ...opts.env,
   };
+
+  if (opts.beforeStart) {
+    try {
+      await opts.beforeStart(env);
+    } catch (e) {
+      await smtp.close();
+      await pgDb?.drop().catch(() => undefined);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
 
   let out = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], {
