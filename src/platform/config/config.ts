@@ -36,6 +36,14 @@ const envSchema = z.object({
   DEMO_DATA: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FX_SOURCE_URL: z.url().default('https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml'),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, 'must be a Stripe secret key (sk_... or rk_...)').optional(),
+  STRIPE_API_BASE: z.url().optional(),
+  STRIPE_WEBHOOK_SECRETS: z.string().optional(),
+  PAYPAL_CLIENT_ID: z.string().min(1).optional(),
+  PAYPAL_CLIENT_SECRET: z.string().min(1).optional(),
+  PAYPAL_API_BASE: z.url().default('https://api-m.sandbox.paypal.com'),
+  PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
+  FINANCE_SECOND_APPROVAL_ABOVE: z.coerce.number().int().min(0).default(5000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -61,6 +69,12 @@ export interface Config {
   demoData: boolean;
   logLevel: Env['LOG_LEVEL'];
   fxSourceUrl: string;
+  /** Card payments (Stripe): unset key = card not offered. Webhook secrets: old and new during a rotation. */
+  stripe: { secretKey: string | undefined; apiBase: string | undefined; webhookSecrets: string[] };
+  /** PayPal Orders v2: unset client id = PayPal not offered. */
+  paypal: { clientId: string | undefined; clientSecret: string | undefined; apiBase: string; webhookId: string | undefined };
+  /** Finance adjustments (refunds, credit limits) above this many major units need a second approver. */
+  financeSecondApprovalAbove: number;
 }
 
 export class ConfigError extends Error {
@@ -107,5 +121,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     fxSourceUrl: e.FX_SOURCE_URL,
+    stripe: {
+      secretKey: e.STRIPE_SECRET_KEY,
+      apiBase: e.STRIPE_API_BASE,
+      webhookSecrets: (e.STRIPE_WEBHOOK_SECRETS ?? '').split(',').map((v) => v.trim()).filter(Boolean),
+    },
+    paypal: { clientId: e.PAYPAL_CLIENT_ID, clientSecret: e.PAYPAL_CLIENT_SECRET, apiBase: e.PAYPAL_API_BASE, webhookId: e.PAYPAL_WEBHOOK_ID },
+    financeSecondApprovalAbove: e.FINANCE_SECOND_APPROVAL_ABOVE,
   };
 }

@@ -2,23 +2,25 @@ import type { AppDeps } from '../../../platform/http/types.js';
 import { createStripeGateway, type CardGateway } from './stripe.js';
 
 /**
- * Stripe wiring: tests and the demo pass `providers.stripe = { gateway, webhookSecrets }` (a
- * gateway pointed at the local fake); a deployment sets STRIPE_SECRET_KEY, STRIPE_API_BASE
- * (optional) and STRIPE_WEBHOOK_SECRETS (comma-separated: old and new during a rotation).
+ * Stripe wiring: tests may pass `providers.stripe = { gateway, webhookSecrets }`; otherwise the
+ * configuration (STRIPE_SECRET_KEY, STRIPE_API_BASE, STRIPE_WEBHOOK_SECRETS, see config.ts)
+ * decides. One gateway per configuration object, built on first use.
  */
 export interface StripeSettings {
   gateway: CardGateway | null;
   webhookSecrets: string[];
 }
 
-let fromEnv: StripeSettings | undefined;
+const built = new WeakMap<object, StripeSettings>();
 
-export function stripeSettings(deps: Pick<AppDeps, 'providers'>): StripeSettings {
+export function stripeSettings(deps: Pick<AppDeps, 'providers' | 'config'>): StripeSettings {
   const given = deps.providers.stripe as StripeSettings | undefined;
   if (given) return given;
-  fromEnv ??= {
-    gateway: process.env.STRIPE_SECRET_KEY ? createStripeGateway({ secretKey: process.env.STRIPE_SECRET_KEY, apiBase: process.env.STRIPE_API_BASE || undefined }) : null,
-    webhookSecrets: (process.env.STRIPE_WEBHOOK_SECRETS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-  };
-  return fromEnv;
+  const cfg = deps.config.stripe;
+  let s = built.get(cfg);
+  if (!s) {
+    s = { gateway: cfg.secretKey ? createStripeGateway({ secretKey: cfg.secretKey, apiBase: cfg.apiBase }) : null, webhookSecrets: cfg.webhookSecrets };
+    built.set(cfg, s);
+  }
+  return s;
 }
