@@ -179,3 +179,85 @@ export const paymentFreezeOverrides = pgTable('payment_freeze_overrides', {
   byLabel: text('by_label').notNull(),
   at: ts('at').notNull(),
 });
+
+/**
+ * A customer's trade terms as finance set them (prepaid, deposit %, Net N days after invoice or
+ * shipment) and the credit limit; without a row, B2B customers pay the default 30 % deposit (or
+ * Net, when the customers module gave them payment days) and retail buyers prepay.
+ */
+export const paymentCustomerTerms = pgTable('payment_customer_terms', {
+  customerId: text('customer_id').primaryKey(),
+  /** prepaid | deposit | net */
+  kind: text('kind').notNull(),
+  depositPercent: bigint('deposit_percent', { mode: 'number' }),
+  netDays: bigint('net_days', { mode: 'number' }),
+  /** invoice | shipment */
+  netFrom: text('net_from'),
+  creditLimit: bigint('credit_limit', { mode: 'number' }),
+  creditCurrency: text('credit_currency'),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: text('updated_by').notNull(),
+});
+
+/**
+ * A letter of credit opened for an order: the banks, amount, expiry and latest shipment date,
+ * the documents checklist the beneficiary presents, and its status.
+ */
+export const paymentLettersOfCredit = pgTable(
+  'payment_letters_of_credit',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    customerId: text('customer_id'),
+    lcNumber: text('lc_number').notNull(),
+    issuingBank: text('issuing_bank').notNull(),
+    advisingBank: text('advising_bank').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    expiryDate: date('expiry_date').notNull(),
+    latestShipmentDate: date('latest_shipment_date').notNull(),
+    /** received | documents_presented | accepted | paid | discrepant | expired | cancelled */
+    status: text('status').notNull(),
+    documents: jsonb('documents').$type<Record<string, boolean>>().notNull().default({}),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('payment_lc_number_uq').on(t.lcNumber), index('payment_lc_expiry_idx').on(t.status, t.expiryDate)],
+);
+
+/**
+ * An adjustment waiting for a second finance approver (a refund or credit limit above the
+ * configured amount, a freeze override): the request is stored, another person approves it and
+ * only then is it carried out.
+ */
+export const paymentApprovals = pgTable(
+  'payment_approvals',
+  {
+    id: text('id').primaryKey(),
+    /** refund | credit_limit | freeze_override */
+    kind: text('kind').notNull(),
+    subjectId: text('subject_id').notNull(),
+    amount: bigint('amount', { mode: 'number' }),
+    currency: text('currency'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    /** pending | approved | rejected */
+    status: text('status').notNull(),
+    requestedById: text('requested_by_id'),
+    requestedByLabel: text('requested_by_label').notNull(),
+    decidedById: text('decided_by_id'),
+    decidedByLabel: text('decided_by_label'),
+    decidedAt: ts('decided_at'),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('payment_approvals_status_idx').on(t.status, t.createdAt)],
+);
+
+/** What the daily freeze job last found per customer (the live check at checkout is the rule). */
+export const paymentFreezeStates = pgTable('payment_freeze_states', {
+  customerId: text('customer_id').primaryKey(),
+  frozen: boolean('frozen').notNull(),
+  overdue: jsonb('overdue').$type<unknown[]>().notNull().default([]),
+  changedAt: ts('changed_at').notNull(),
+  evaluatedAt: ts('evaluated_at').notNull(),
+});
