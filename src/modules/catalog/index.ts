@@ -18,7 +18,7 @@ export { searchProducts, type SearchResult } from './queries/store-search.js';
 export { getStoreProduct, loadProductCards, type ProductCard, type StoreProduct } from './queries/store-products.js';
 export { loadCategories, trailOf, findCategoryBySlug, suggest, type StoreCategory } from './queries/store-categories.js';
 export { loadAttributeDefs } from './db/attribute-defs.js';
-export { findVariantsForLines, type VariantSummary } from './queries/variant-lookup.js';
+export { findVariantsForLines, listVariantRefs, type VariantSummary } from './queries/variant-lookup.js';
 export { loadStorePages, loadStorePage, loadTestimonials, loadSitemapEntries } from './queries/store-content.js';
 export * as facets from './domain/facets.js';
 export { slugify } from './domain/slug.js';
