@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/auth/principal.js';
 import type { Ids } from '../../../platform/ids/ids.js';
 import { formatOrderNumber, orderNumberPrefix } from '../domain/lifecycle.js';
 import { orderEvents } from './orders.schema.js';
+import { isSequencedChannel, orderNumberSequenceName } from './order-numbers.schema.js';
 
 export const FIRST_ORDER_NUMBER = 10001;
 
@@ -14,6 +15,7 @@ export const FIRST_ORDER_NUMBER = 10001;
  */
 export async function nextOrderNumber(tx: Db, channel: string): Promise<string> {
   const prefix = orderNumberPrefix(channel);
+  if (isSequencedChannel(channel)) return (await sequencedOrderNumbers(tx, channel, 1))[0]!;
   const [row] = await query<{ prefix: string; issued: number }>(
     tx,
     sql`INSERT INTO order_number_sequences (channel, prefix, next_value) VALUES (${channel}, ${prefix}, ${FIRST_ORDER_NUMBER + 1})
@@ -21,6 +23,14 @@ export async function nextOrderNumber(tx: Db, channel: string): Promise<string> 
         RETURNING prefix, next_value - 1 AS issued`,
   );
   return formatOrderNumber(row!.prefix, Number(row!.issued));
+}
+
+/** `n` numbers of a marketplace/ERP channel from its sequence: no lock held, gaps possible. */
+export async function sequencedOrderNumbers(tx: Db, channel: string, n: number): Promise<string[]> {
+  if (n <= 0) return [];
+  const prefix = orderNumberPrefix(channel);
+  const rows = await query<{ n: string }>(tx, sql`SELECT nextval(${orderNumberSequenceName(channel)}::regclass) AS n FROM generate_series(1, ${n})`);
+  return rows.map((r) => Number(r.n)).sort((a, b) => a - b).map((v) => formatOrderNumber(prefix, v));
 }
 
 export async function addOrderEvent(

@@ -70,6 +70,8 @@ export const orders = pgTable(
     index('orders_status_placed_idx').on(t.status, t.placedAt),
     index('orders_payment_status_idx').on(t.paymentStatus, t.placedAt),
     index('orders_customer_placed_idx').on(t.customerId, t.placedAt),
+    // The order hub's customer history finds a marketplace buyer's earlier orders by email.
+    index('orders_customer_email_idx').on(sql`lower(${t.customerEmail})`),
     index('orders_channel_placed_idx').on(t.channel, t.placedAt),
     index('orders_ship_country_idx').on(t.shipCountry, t.placedAt),
     index('orders_payment_due_idx').on(t.paymentDueAt).where(sql`${t.paymentDueAt} IS NOT NULL`),
