@@ -29,3 +29,4 @@ export { chooseDisplayCurrency, currencyOfCountry } from './domain/display-curre
 export { visitorCountry, CURRENCY_COOKIE } from './http/visitor.js';
 export type { CustomerSettings } from './domain/settings.js';
 export { creditTermsOf } from './queries/credit-terms.js';
+export { customersByEmail } from './queries/customers-by-email.js';

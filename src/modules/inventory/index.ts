@@ -12,6 +12,7 @@ export function createInventoryModule(opts: { skus: SkuDirectory }): AppModule {
   return {
     name: 'inventory',
     routes: (app, deps) => inventoryRoutes(app, deps, opts.skus),
+    seedDemo: async (deps) => (await import('./commands/seed-inventory-demo.js')).seedInventoryDemo(deps),
   };
 }
 
@@ -31,3 +32,4 @@ export { createWarehouse, updateWarehouse, type Warehouse, type WarehouseInput }
 export { getAvailability, listStock, listWarehouses, reservationDrift, stockLedger, type SkuAvailability } from './queries/stock.js';
 export { availabilityFor, type AvailabilityStatus, type BackorderPolicy, type LineAllocation, type NeedLine } from './domain/allocate.js';
 export type { SkuDirectory, SkuRef } from './sku-directory.js';
+export { reserveStockBatch, type BatchReservation } from './commands/reserve-stock-batch.js';

@@ -4,6 +4,10 @@ import { ordersRoutes } from './http/orders.routes.js';
 import { orderCancelledMailJob, orderConfirmationJob } from './jobs/order-emails.js';
 import { expireUnpaidJob } from './jobs/expire-unpaid.js';
 import type { SellerProfile } from './documents/proforma.js';
+import { registerAccountSection } from '../storefront/index.js';
+
+// The buyer's orders in the account navigation (pages served by the cart module's store pages).
+registerAccountSection({ key: 'orders', labelKey: 'orders.account.title', path: '/account/orders', order: 20 });
 
 /** The seller block printed on proformas (until store settings carry the legal address). */
 function defaultSeller(deps: AppDeps): SellerProfile {
@@ -37,3 +41,7 @@ export { renderProforma, type SellerProfile } from './documents/proforma.js';
 export { proformaToken } from './http/orders.routes.js';
 export { setDerivedOrderStatuses } from './commands/set-derived-statuses.js';
 export { notePaymentEventTx } from './commands/note-payment-event.js';
+export { placeOrdersBatchTx, type BatchPlaced } from './commands/place-orders-batch.js';
+export { applyReviewEventsBatchTx, type ReviewEvent } from './commands/apply-order-events-batch.js';
+export { isSequencedChannel } from './db/order-numbers.schema.js';
+export { orderHistoryOfBuyers, addressKey, type BuyerOrderHistory } from './queries/customer-history.js';

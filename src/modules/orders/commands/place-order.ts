@@ -7,6 +7,7 @@ import type { Address, FrozenTotals, FxSnapshot, ReportedTotals, ShippingChoice 
 import { paymentDeadline } from '../domain/lifecycle.js';
 import { orderLines, orders } from '../db/orders.schema.js';
 import { addOrderEvent, nextOrderNumber } from '../db/orders-repo.js';
+import { orderLineRow, orderRow } from '../db/order-rows.js';
 
 export interface OrderDraftLine {
   skuId: string | null;
@@ -97,76 +98,8 @@ export async function placeOrderTx(tx: Db, deps: Pick<AppDeps, 'ids' | 'clock' |
 
   // Numbered last: the channel's counter row stays locked only from here to commit.
   const number = await nextOrderNumber(tx, draft.channel);
-  await tx.insert(orders).values({
-    id: orderId,
-    number,
-    channel: draft.channel,
-    externalId: draft.externalId ?? null,
-    externalUpdatedAt: draft.externalUpdatedAt ?? null,
-    status: 'placed',
-    customerId: draft.customerId,
-    customerEmail: draft.customerEmail,
-    customerName: draft.customerName,
-    companyName: draft.companyName ?? null,
-    locale: draft.locale,
-    currency: draft.currency,
-    itemsTotal: draft.totals.items,
-    discountTotal: draft.totals.discount,
-    shippingTotal: draft.totals.shipping,
-    taxTotal: draft.totals.tax,
-    dutyTotal: draft.totals.duty,
-    grandTotal: draft.totals.grandTotal,
-    baseCurrency: draft.baseCurrency,
-    grandTotalBase: draft.grandTotalBase,
-    totals: draft.totals,
-    fx: draft.fx,
-    incoterm: draft.incoterm,
-    shipTo: draft.shipTo,
-    billTo: draft.billTo,
-    shipCountry: draft.shipTo?.countryCode ?? null,
-    vatNumber: draft.vatNumber ?? null,
-    shipping: draft.shipping,
-    paymentMethod: draft.paymentMethod,
-    paymentDueAt,
-    reportedTotals: draft.reportedTotals ?? null,
-    totalsMismatch: draft.totalsMismatch ?? false,
-    cartId: draft.cartId ?? null,
-    poNumber: draft.poNumber ?? null,
-    note: draft.note ?? null,
-    tags: draft.tags ?? [],
-    placedByType: actor.type,
-    placedById: actor.id,
-    placedByLabel: actor.label,
-    placedAt: now,
-    updatedAt: now,
-  });
-  await tx.insert(orderLines).values(
-    lines.map((l) => {
-      const a = byLine.get(l.id);
-      return {
-        id: l.id,
-        orderId,
-        lineNo: l.lineNo,
-        skuId: l.skuId,
-        sku: l.sku,
-        productId: l.productId,
-        externalSku: l.externalSku ?? null,
-        name: l.name,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        discount: l.discount ?? 0,
-        lineTotal: l.lineTotal,
-        taxAmount: l.taxAmount ?? 0,
-        taxRate: l.taxRate ?? null,
-        dutyAmount: l.dutyAmount ?? 0,
-        hsCode: l.hsCode ?? null,
-        weightGrams: l.weightGrams ?? null,
-        backorderedQuantity: a?.backordered ?? 0,
-        leadTimeDays: a?.leadTimeDays ?? null,
-        note: l.note ?? null,
-      };
-    }),
-  );
+  await tx.insert(orders).values(orderRow(draft, { id: orderId, number, now, actor, paymentDueAt }));
+  await tx.insert(orderLines).values(lines.map((l) => orderLineRow(orderId, l, byLine.get(l.id))));
   await addOrderEvent(tx, { ids: deps.ids, now, actor }, {
     orderId,
     type: 'order.placed',
@@ -195,7 +128,7 @@ export async function placeOrderTx(tx: Db, deps: Pick<AppDeps, 'ids' | 'clock' |
 }
 
 /** The invariants every order keeps, whoever builds it: lines add up to the frozen totals. */
-function checkDraft(d: OrderDraft): void {
+export function checkDraft(d: OrderDraft): void {
   if (!d.lines.length) throw new AppError('unprocessable', 'An order needs at least one line.', { errors: [{ field: 'lines', message: 'is empty' }] });
   d.lines.forEach((l, i) => {
     if (!Number.isInteger(l.quantity) || l.quantity <= 0) {
