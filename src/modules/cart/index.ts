@@ -26,7 +26,7 @@ export const cartModule = createCartModule();
 export type { CheckoutServices, CartSku, CartBuyer, LinePrice, ShippingOptionQuote, TaxQuote, DutyQuote, FxQuote } from './services.js';
 export { liveCheckoutServices, type ShippingSource } from './services-live.js';
 export { quoteCart, type CartQuote, type QuotedLine, type CartProblem } from './queries/quote-cart.js';
-export { checkoutTx, type CheckoutInput } from './commands/checkout.js';
+export { checkoutTx, orderDraftFromQuote, type CheckoutInput } from './commands/checkout.js';
 export { createCart, mergeGuestCartTx } from './commands/create-cart.js';
 export { addCartLine, changeCartLine, removeCartLine } from './commands/edit-lines.js';
 export { setCartAddresses, setCartShipping } from './commands/set-checkout-details.js';
