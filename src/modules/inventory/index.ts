@@ -12,6 +12,7 @@ export function createInventoryModule(opts: { skus: SkuDirectory }): AppModule {
   return {
     name: 'inventory',
     routes: (app, deps) => inventoryRoutes(app, deps, opts.skus),
+    seedDemo: async (deps) => (await import('./commands/seed-inventory-demo.js')).seedInventoryDemo(deps),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/auth/principal.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { AppError, notFound } from '../../../platform/errors/app-error.js';
 import { inventoryStock, inventoryWarehouses } from '../db/inventory.schema.js';
-import { writeLedger } from '../db/stock-repo.js';
+import { syncCatalogStock, writeLedger } from '../db/stock-repo.js';
 
 export type AdjustStockInput =
   | { mode: 'delta'; skuId: string; sku: string; warehouseId: string; delta: number; reason: string }
@@ -84,6 +84,7 @@ export async function adjustStockTx(tx: Db, deps: Pick<AppDeps, 'ids' | 'clock'>
       reason: input.reason,
     },
   ]);
+  await syncCatalogStock(tx, [input.skuId]);
   await recordAudit(tx, deps, actor, {
     action: 'inventory.stock_adjusted',
     entityType: 'stock',

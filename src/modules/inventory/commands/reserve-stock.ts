@@ -5,7 +5,8 @@ import type { Clock } from '../../../platform/clock/clock.js';
 import type { Ids } from '../../../platform/ids/ids.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { allocate, type LineAllocation, type NeedLine, type Shortage } from '../domain/allocate.js';
-import { applyStockDelta, DENY, inList, loadPolicies, lockStockRows, writeLedger, type LedgerEntry } from '../db/stock-repo.js';
+import { applyStockDelta, applyStockDeltas, DENY, inList, loadPolicies, lockStockRows, stockFlagChanges, syncCatalogStock, writeLedger, type LedgerEntry } from '../db/stock-repo.js';
+import { setVariantStock } from '../../catalog/index.js';
 import { inventoryReservations } from '../db/inventory.schema.js';
 
 export interface ReserveInput {
@@ -49,8 +50,12 @@ export async function reserveStock(tx: Db, deps: { ids: Ids; clock: Clock }, inp
     }
   }
   const ledger: LedgerEntry[] = [];
-  for (const r of [...perRow.values()].sort((a, b) => a.skuId.localeCompare(b.skuId) || a.warehouseId.localeCompare(b.warehouseId))) {
-    const after = await applyStockDelta(tx, r.skuId, r.warehouseId, { onHand: 0, reserved: r.qty }, now);
+  const touched = [...perRow.values()].sort((a, b) => a.skuId.localeCompare(b.skuId) || a.warehouseId.localeCompare(b.warehouseId));
+  const afterRows = await applyStockDeltas(tx, touched.map((r) => ({ skuId: r.skuId, warehouseId: r.warehouseId, onHand: 0, reserved: r.qty })), now);
+  const perSku = new Map<string, number>();
+  for (const r of touched) {
+    const after = afterRows.get(`${r.skuId}\u0000${r.warehouseId}`)!;
+    perSku.set(r.skuId, (perSku.get(r.skuId) ?? 0) + r.qty);
     ledger.push({
       skuId: r.skuId,
       warehouseId: r.warehouseId,
@@ -63,6 +68,9 @@ export async function reserveStock(tx: Db, deps: { ids: Ids; clock: Clock }, inp
       refId: input.orderId,
     });
   }
+  // Only SKUs whose last units were just reserved change the storefront flag (no query otherwise).
+  const flags = stockFlagChanges(rows, perSku);
+  if (flags.length) await setVariantStock(tx, flags);
   if (reservations.length) await tx.insert(inventoryReservations).values(reservations);
   await writeLedger(tx, { ids: deps.ids, now, actor: input.actor }, ledger);
   return result.lines;
@@ -142,6 +150,7 @@ export async function releaseReservations(
     });
   }
   await writeLedger(tx, { ids: deps.ids, now, actor: input.actor }, ledger);
+  await syncCatalogStock(tx, [...new Set(released.map((r) => r.sku_id))]);
   return released.reduce((a, r) => a + Number(r.quantity), 0);
 }
 

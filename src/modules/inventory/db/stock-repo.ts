@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/auth/principal.js';
 import type { Ids } from '../../../platform/ids/ids.js';
 import type { BackorderPolicy, StockRow } from '../domain/allocate.js';
 import { inventoryLedger } from './inventory.schema.js';
+import { setVariantStock } from '../../catalog/index.js';
 
 export const inList = (values: string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
@@ -61,6 +62,31 @@ export async function applyStockDelta(
   return { onHand: Number(r.on_hand), reserved: Number(r.reserved), version: Number(r.version) };
 }
 
+/**
+ * The same for several rows in ONE statement (checkout reserves several SKUs at once; one round
+ * trip instead of one per row). The rows must be locked already.
+ */
+export async function applyStockDeltas(
+  tx: Db,
+  changes: { skuId: string; warehouseId: string; onHand: number; reserved: number }[],
+  now: Date,
+): Promise<Map<string, { onHand: number; reserved: number; version: number }>> {
+  const out = new Map<string, { onHand: number; reserved: number; version: number }>();
+  if (!changes.length) return out;
+  const values = sql.join(changes.map((c) => sql`(${c.skuId}, ${c.warehouseId}, ${c.onHand}::int, ${c.reserved}::int)`), sql`, `);
+  const rows = await query<{ sku_id: string; warehouse_id: string; on_hand: number; reserved: number; version: number }>(
+    tx,
+    sql`UPDATE inventory_stock s
+        SET on_hand = s.on_hand + v.d_on, reserved = s.reserved + v.d_res, version = s.version + 1, updated_at = ${now}
+        FROM (VALUES ${values}) AS v(sku_id, warehouse_id, d_on, d_res)
+        WHERE s.sku_id = v.sku_id AND s.warehouse_id = v.warehouse_id
+        RETURNING s.sku_id, s.warehouse_id, s.on_hand, s.reserved, s.version`,
+  );
+  for (const r of rows) out.set(`${r.sku_id}\u0000${r.warehouse_id}`, { onHand: Number(r.on_hand), reserved: Number(r.reserved), version: Number(r.version) });
+  for (const c of changes) if (!out.has(`${c.skuId}\u0000${c.warehouseId}`)) throw new Error(`Stock row ${c.skuId}/${c.warehouseId} vanished`);
+  return out;
+}
+
 export interface LedgerEntry {
   skuId: string;
   warehouseId: string;
@@ -95,4 +121,35 @@ export async function writeLedger(tx: Db, ctx: { ids: Ids; now: Date; actor: Act
       at: ctx.now,
     })),
   );
+}
+
+/**
+ * Keeps the catalog's "in stock" flag (storefront badges and the in-stock filter) in step with
+ * inventory: available = on hand − reserved, summed over active warehouses, above zero. Called in
+ * the same transaction as the change, so the storefront never shows a stale flag after commit.
+ * SKUs with no stock row at all are left as the catalog has them (not managed here yet).
+ */
+export async function syncCatalogStock(tx: Db, skuIds: string[]): Promise<void> {
+  const ids = [...new Set(skuIds)];
+  if (!ids.length) return;
+  const rows = await query<{ sku_id: string; available: number }>(
+    tx,
+    sql`SELECT s.sku_id, coalesce(sum(s.on_hand - s.reserved) FILTER (WHERE w.active), 0)::int AS available
+        FROM inventory_stock s JOIN inventory_warehouses w ON w.id = s.warehouse_id
+        WHERE s.sku_id IN (${inList(ids)}) GROUP BY s.sku_id`,
+  );
+  await setVariantStock(tx, rows.map((r) => ({ variantId: r.sku_id, inStock: Number(r.available) > 0 })));
+}
+
+/** Per SKU: whether available stock over these (locked, active) rows crossed zero either way. */
+export function stockFlagChanges(before: StockRow[], deltaReserved: Map<string, number>): { variantId: string; inStock: boolean }[] {
+  const total = new Map<string, number>();
+  for (const r of before) total.set(r.skuId, (total.get(r.skuId) ?? 0) + r.onHand - r.reserved);
+  const out: { variantId: string; inStock: boolean }[] = [];
+  for (const [skuId, d] of deltaReserved) {
+    const was = (total.get(skuId) ?? 0) > 0;
+    const now = (total.get(skuId) ?? 0) - d > 0;
+    if (was !== now) out.push({ variantId: skuId, inStock: now });
+  }
+  return out;
 }
