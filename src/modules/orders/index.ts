@@ -4,6 +4,10 @@ import { ordersRoutes } from './http/orders.routes.js';
 import { orderCancelledMailJob, orderConfirmationJob } from './jobs/order-emails.js';
 import { expireUnpaidJob } from './jobs/expire-unpaid.js';
 import type { SellerProfile } from './documents/proforma.js';
+import { registerAccountSection } from '../storefront/index.js';
+
+// The buyer's orders in the account navigation (pages served by the cart module's store pages).
+registerAccountSection({ key: 'orders', labelKey: 'orders.account.title', path: '/account/orders', order: 20 });
 
 /** The seller block printed on proformas (until store settings carry the legal address). */
 function defaultSeller(deps: AppDeps): SellerProfile {

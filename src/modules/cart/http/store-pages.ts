@@ -3,8 +3,10 @@ import type { App, AppDeps } from '../../../platform/http/types.js';
 import { STORE_LOCALES, t as translate } from '../../../platform/i18n/i18n.js';
 import { isAppError } from '../../../platform/errors/app-error.js';
 import { formatMoney, money } from '../../../platform/money/index.js';
-import { html, raw, type Html } from '../../storefront/index.js';
+import { html, raw, renderStorePage, type Html, type PageCtx, type StorePageOptions } from '../../storefront/index.js';
 import { getOrder, listOrders } from '../../orders/index.js';
+import { chooseDisplayCurrency, CURRENCY_COOKIE, visitorCountry } from '../../customers/index.js';
+import { getEnabledCurrencies } from '../../fx/index.js';
 import type { CheckoutServices } from '../services.js';
 import { createCart } from '../commands/create-cart.js';
 import { addCartLine } from '../commands/edit-lines.js';
@@ -14,7 +16,6 @@ import { CART_COOKIE, cartCaller } from './cart.routes.js';
 import { CHECKOUT_JS } from './checkout-island.js';
 import { regionsOf, REGION_REQUIRED } from '../domain/address.js';
 
-const RTL = new Set(['ar']);
 const hidden = { config: { public: true }, schema: { hide: true } } as const;
 
 /** The visitor's open cart id (customer's, else the guest cookie's), or null. */
@@ -37,54 +38,25 @@ export async function cartItemCount(req: FastifyRequest, deps: AppDeps): Promise
   return Number(r.rows[0]?.n ?? 0);
 }
 
-function langOf(req: FastifyRequest): string | null {
+/** The page's language, or null for a path that is not a store language (404). */
+function pageLang(req: FastifyRequest): string | null {
   const lang = (req.params as { lang?: string }).lang;
   return lang && (STORE_LOCALES as readonly string[]).includes(lang) ? lang : null;
 }
 
-/**
- * The page frame of these pages. The storefront's own layout (header, categories, footer) is not
- * exported from its index yet; this frame uses the same stylesheet, brand link and cart link so
- * the pages look and behave as part of the store.
- */
-function frame(req: FastifyRequest, locale: string, title: string, body: Html, opts: { count?: number; script?: boolean } = {}): string {
-  const T = (k: string, p?: Record<string, unknown>) => translate(locale, k, p);
-  const p = req.principal;
-  const csrf = p && p.kind === 'customer' ? p.csrfToken : null;
-  return html`<!doctype html>
-<html lang="${locale}" dir="${RTL.has(locale) ? 'rtl' : 'ltr'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title} — ${T('storefront.brand')}</title>
-${csrf ? html`<meta name="csrf-token" content="${csrf}">` : ''}
-<link rel="stylesheet" href="/assets/store/store.css">
-${locale === 'zh-CN' ? html`<link rel="stylesheet" href="/assets/store/fonts/sc/index.css">` : ''}
-${opts.script ? html`<script src="/assets/cart/checkout.js" defer></script>` : ''}
-</head>
-<body data-locale="${locale}">
-<header class="site-header"><div class="bar">
-  <a class="brand" href="/${locale}/">${T('storefront.brand')}</a>
-  <a class="cart" href="/${locale}/cart" id="cart-link">${T('cart.mini.items', { count: opts.count ?? 0 })} <span id="cart-count" hidden>${opts.count ?? 0}</span></a>
-</div></header>
-<main id="main" class="container">${body}</main>
-</body>
-</html>`.value;
+/** Carts, checkout and orders are per visitor: never cached by a browser or a proxy. */
+function page(req: FastifyRequest, reply: FastifyReply, deps: AppDeps, opts: StorePageOptions, body: (ctx: PageCtx) => Html | Promise<Html>) {
+  reply.header('cache-control', 'private, no-store');
+  return renderStorePage(req, reply, deps, { noindex: true, ...opts }, body);
 }
 
-function send(reply: FastifyReply, body: string, status = 200) {
-  return reply
-    .status(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .header(
-      'content-security-policy',
-      "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
-    )
-    .send(body);
+/** The currency the product page showed (chosen, else the visitor's country's, else the base): the cart's currency. */
+async function displayCurrencyOf(deps: AppDeps, req: FastifyRequest, posted: string | undefined): Promise<string> {
+  const cur = await getEnabledCurrencies(deps.db);
+  return chooseDisplayCurrency({ chosen: posted || req.cookies?.[CURRENCY_COOKIE], country: visitorCountry(req), enabled: cur.enabled, base: cur.base });
 }
+
+const checkoutScript = raw('<script src="/assets/cart/checkout.js" defer></script>');
 
 const i18nBlob = (locale: string) => {
   const keys = ['problems', 'placed', 'proforma', 'delivery', 'incoterm.DAP', 'incoterm.DDP', 'incoterm.EXW'];
@@ -148,13 +120,13 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
 
     // The product page's "add to cart" form (works without JavaScript).
     scope.post('/:lang/cart/add', hidden, async (req, reply) => {
-      const locale = langOf(req);
+      const locale = pageLang(req);
       if (!locale) return reply.status(404).send();
       const b = (req.body ?? {}) as Record<string, string>;
       let id = await currentCartId(deps, req);
       let token = cartCaller(req).token;
       if (!id) {
-        const created = await createCart(deps, { customerId: cartCaller(req).customerId, guestToken: null, currency: b.currency || 'EUR', locale });
+        const created = await createCart(deps, { customerId: cartCaller(req).customerId, guestToken: null, currency: await displayCurrencyOf(deps, req, b.currency), locale });
         id = created.cart.id;
         if (created.token) {
           token = created.token;
@@ -172,7 +144,7 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
   });
 
   app.get('/:lang/cart', hidden, async (req, reply) => {
-    const locale = langOf(req);
+    const locale = pageLang(req);
     if (!locale) return reply.status(404).send();
     const T = (k: string, p?: Record<string, unknown>) => translate(locale, k, p);
     const id = await currentCartId(deps, req);
@@ -185,11 +157,11 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
           <p class="notice ${error ? 'error' : ''}" id="cart-message" ${error ? '' : raw('hidden')}>${error ?? ''}</p>
           ${linesTable(q, locale, true)}${totalsTable(q, locale)}
           <p><a href="/${locale}/">${T('cart.page.continue')}</a> <a class="button" id="go-checkout" href="/${locale}/checkout">${T('cart.page.checkout')}</a></p></section>`;
-    return send(reply, frame(req, locale, T('cart.page.title'), body, { count: q?.itemCount ?? 0, script: !!q?.lines.length }));
+    return page(req, reply, deps, { title: T('cart.page.title') }, () => html`${body}${q?.lines.length ? checkoutScript : ''}`);
   });
 
   app.get('/:lang/checkout', hidden, async (req, reply) => {
-    const locale = langOf(req);
+    const locale = pageLang(req);
     if (!locale) return reply.status(404).send();
     const T = (k: string, p?: Record<string, unknown>) => translate(locale, k, p);
     const id = await currentCartId(deps, req);
@@ -230,12 +202,12 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
       </div>
       <aside><h2>${T('orders.account.totals')}</h2>${totalsTable(q, locale)}</aside>
       </div></section>`;
-    return send(reply, frame(req, locale, T('cart.checkout.title'), body, { count: q.itemCount, script: true }));
+    return page(req, reply, deps, { title: T('cart.checkout.title') }, () => html`${body}${checkoutScript}`);
   });
 
   // The buyer's account: orders, one order, proforma.
   app.get('/:lang/account/orders', hidden, async (req, reply) => {
-    const locale = langOf(req);
+    const locale = pageLang(req);
     if (!locale) return reply.status(404).send();
     const T = (k: string, p?: Record<string, unknown>) => translate(locale, k, p);
     const p = req.principal;
@@ -245,11 +217,11 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
       ? html`<table class="orders" id="account-orders"><thead><tr><th>${T('orders.account.number')}</th><th>${T('orders.account.date')}</th><th>${T('orders.account.status')}</th><th>${T('orders.account.total')}</th></tr></thead><tbody>
         ${items.map((o) => html`<tr><td><a href="/${locale}/account/orders/${o.id}">${o.number}</a></td><td>${new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(o.placedAt))}</td><td>${T(`orders.status.${o.status}`)}</td><td>${formatMoney(money(o.grandTotal, o.currency), locale)}</td></tr>`)}</tbody></table>`
       : html`<p>${T('orders.account.empty')}</p>`}`;
-    return send(reply, frame(req, locale, T('orders.account.title'), body, { count: await cartItemCount(req, deps) }));
+    return page(req, reply, deps, { title: T('orders.account.title'), accountSection: 'orders' }, () => body);
   });
 
   app.get('/:lang/account/orders/:id', hidden, async (req, reply) => {
-    const locale = langOf(req);
+    const locale = pageLang(req);
     if (!locale) return reply.status(404).send();
     const T = (k: string, p?: Record<string, unknown>) => translate(locale, k, p);
     const p = req.principal;
@@ -264,6 +236,6 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
       <table><tbody>${o.lines.map((l) => html`<tr><td class="mono">${l.sku}</td><td>${l.name}</td><td>${l.quantity}</td><td>${m(l.unitPrice)}</td><td>${m(l.lineTotal)}</td></tr>`)}</tbody></table>
       <h2>${T('orders.account.totals')}</h2>
       <table class="totals"><tbody>${o.totals.explanations.map((e) => html`<tr class="${e.kind === 'grand_total' ? 'grand' : e.included ? '' : 'info'}"><th scope="row">${e.label}</th><td>${e.kind === 'note' && !e.amount ? '' : e.included ? m(e.amount) : `(${m(e.amount)})`}</td></tr>`)}</tbody></table>`;
-    return send(reply, frame(req, locale, `${T('orders.account.number')} ${o.number}`, body, { count: await cartItemCount(req, deps) }));
+    return page(req, reply, deps, { title: `${T('orders.account.number')} ${o.number}`, accountSection: 'orders' }, () => body);
   });
 }
