@@ -4,6 +4,7 @@ import type { Actor, Principal } from '../../../platform/auth/principal.js';
 import type { AppDeps } from '../../../platform/http/types.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { placeOrderTx, type OrderDraft, type PlacedOrder } from '../../orders/index.js';
+import { attachPaymentPlanTx, preparePaymentTx } from '../../payments/index.js';
 import type { CheckoutServices } from '../services.js';
 import { carts } from '../db/cart.schema.js';
 import { assertOpen, getCartLines, getOwnedCart, type CartCaller } from '../db/carts-repo.js';
@@ -55,7 +56,16 @@ export async function checkoutTx(
       extra: { grandTotal: q.totals.grandTotal, currency: q.currency },
     });
   }
+  // --- payments (issue 6): the method must be offered; an order on terms passes the credit check.
+  const plan = await preparePaymentTx(tx, {
+    customerId: cart.customerId, tier: q.buyer.tier, kind: q.buyer.kind, country: q.shipTo?.countryCode ?? null,
+    currency: q.currency, amount: q.totals.grandTotal, locale: q.locale, method: q.paymentMethod, now,
+  });
+  // --- end payments
   const placed = await placeOrderTx(tx, deps, actor, orderDraftFromQuote(q, { cartId: cart.id, note: input.note ?? null }));
+  // --- payments (issue 6): deposit by terms, COD fee, Net invoice for the order just placed.
+  await attachPaymentPlanTx(tx, { ids: deps.ids, now, actor }, { id: placed.id, customerId: cart.customerId, currency: q.currency, grandTotal: q.totals.grandTotal }, plan);
+  // --- end payments
   await tx.update(carts).set({ status: 'ordered', orderId: placed.id, updatedAt: now }).where(eq(carts.id, cart.id));
   return { ...placed, cartId: cart.id };
 }
