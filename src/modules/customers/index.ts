@@ -30,3 +30,4 @@ export { visitorCountry, CURRENCY_COOKIE } from './http/visitor.js';
 export type { CustomerSettings } from './domain/settings.js';
 export { creditTermsOf } from './queries/credit-terms.js';
 export { customersByEmail } from './queries/customers-by-email.js';
+export { listAddresses, listCompanyUsers } from './queries/account.js';
