@@ -10,6 +10,7 @@ import { computeLandedCost, CustomsInputError, loadCustomsData, parseIncoterm } 
 import { crossRate, FxError, getEnabledCurrencies, getRateSnapshot, type RateSnapshot } from '../fx/index.js';
 import type { DutyLine, TaxLine } from '../orders/index.js';
 import { cachedCustomerSettings, getBuyerView } from '../customers/index.js';
+import { paymentMethodsForCart } from '../payments/index.js';
 import { loadShippingData, shippingOptions as quoteShippingOptions, ShippingInputError } from '../shipping/index.js';
 import type { CartSku, CheckoutServices, ShippingOptionQuote } from './services.js';
 
@@ -286,8 +287,10 @@ export function liveCheckoutServices(deps: Pick<AppDeps, 'db' | 'clock'>, opts: 
       return !shipTo || sameCustomsTerritory(shipTo.countryCode, origin) ? ['DAP'] : ['DAP', 'DDP'];
     },
 
-    paymentMethods() {
-      return ['manual'];
+    // Payments decides what is offered (country, currency, tier, Net terms, COD maximum).
+    async paymentMethods(buyer, currency, shipTo, ctx) {
+      if (!ctx) return ['manual'];
+      return paymentMethodsForCart(ctx.tx, { customerId: buyer.customerId, tier: buyer.tier, kind: buyer.kind, country: shipTo?.countryCode ?? null, currency, amount: ctx.amount, locale: ctx.locale });
     },
   };
 }

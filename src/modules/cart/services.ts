@@ -127,8 +127,8 @@ export interface CheckoutServices {
   fx(tx: Db, now: Date, currency: string): Promise<FxQuote>;
   /** Incoterms the store offers for a destination, the first being the default. */
   incoterms(shipTo: Address | null, origin: string): string[];
-  /** Payment methods offered for the cart (until payments arrive: "manual"). */
-  paymentMethods(buyer: CartBuyer, currency: string, shipTo: Address | null): string[];
+  /** Payment methods offered for the cart (live: the payments module's offer by country, tier, terms and amount). */
+  paymentMethods(buyer: CartBuyer, currency: string, shipTo: Address | null, ctx?: { tx: Db; amount: number; locale: string }): string[] | Promise<string[]>;
   /** The store's own country (domestic orders carry no duty). */
   originCountry(tx: Db): Promise<string>;
 }

@@ -206,7 +206,7 @@ export async function quoteCart(
   totals.explanations = totals.explanations.map((e) => localise(e, locale));
 
   const fx = await services.fx(tx, now, cart.currency);
-  const methods = services.paymentMethods(buyer, cart.currency, shipTo);
+  const methods = await services.paymentMethods(buyer, cart.currency, shipTo, { tx, amount: totals.grandTotal, locale });
   const paymentMethod = methods.includes(cart.paymentMethod) ? cart.paymentMethod : methods[0] ?? cart.paymentMethod;
   if (!methods.length) problems.push({ field: 'paymentMethod', code: 'no_payment_method', message: t(locale, 'cart.problem.noPaymentMethod') });
   if (buyer.blockedReason) problems.push({ field: 'customer', code: 'customer_blocked', message: buyer.blockedReason });

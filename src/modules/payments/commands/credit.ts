@@ -4,10 +4,11 @@ import type { Db } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
-import { creditTermsOf } from '../../customers/index.js';
+import { customerTerms } from './terms.js';
 import { getOrder } from '../../orders/index.js';
 import { paymentFreezeOverrides, paymentInvoices } from '../db/payments.schema.js';
 import { lockAccount, positionOf, type Ctx } from '../db/payments-repo.js';
+import type { TradeTerms } from '../domain/terms.js';
 import { checkCredit, evaluateFreeze, type CreditCheck, type FreezeState } from '../domain/credit-policy.js';
 
 export const FREEZE_THRESHOLD_DAYS = 60;
@@ -19,7 +20,8 @@ export const FREEZE_THRESHOLD_DAYS = 60;
 export async function issueInvoiceTx(tx: Db, ctx: Ctx, orderId: string, netDays?: number) {
   const o = await getOrder(tx, orderId);
   if (!o.customerId) throw new AppError('conflict', 'Only orders of a customer account are invoiced on terms.');
-  const days = netDays ?? (await creditTermsOf(tx, o.customerId))?.paymentTermsDays ?? 0;
+  const ct = await customerTerms(tx, o.customerId);
+  const days = netDays ?? (ct.terms.kind === 'net' ? ct.terms.days : 0);
   const acc = await lockAccount(tx, orderId, ctx.now);
   const pos = await positionOf(tx, acc);
   await tx
@@ -52,6 +54,7 @@ export async function issueInvoice(deps: AppDeps, actor: Actor, orderId: string,
 export interface CreditStatus {
   customerId: string;
   paymentTermsDays: number;
+  terms: TradeTerms;
   limit: { amount: number; currency: string } | null;
   openReceivables: number;
   freeze: FreezeState;
@@ -66,7 +69,7 @@ export interface CreditStatus {
  * Only receivables in the credit currency count against the limit.
  */
 export async function creditStatus(tx: Db, customerId: string, now: Date, order?: { amount: number; currency: string }): Promise<CreditStatus> {
-  const terms = await creditTermsOf(tx, customerId);
+  const ct = await customerTerms(tx, customerId);
   const open = await tx
     .select()
     .from(paymentInvoices)
@@ -79,12 +82,13 @@ export async function creditStatus(tx: Db, customerId: string, now: Date, order?
     FREEZE_THRESHOLD_DAYS,
     ov ? { reason: ov.reason, until: ov.until ?? undefined } : undefined,
   );
-  const limitCurrency = terms?.creditCurrency ?? null;
+  const limitCurrency = ct.creditLimit?.currency ?? null;
   const openReceivables = open.filter((i) => i.currency === limitCurrency).reduce((a, i) => a + i.outstanding, 0);
   const status: CreditStatus = {
     customerId,
-    paymentTermsDays: terms?.paymentTermsDays ?? 0,
-    limit: terms?.creditLimitMinor != null && limitCurrency ? { amount: terms.creditLimitMinor, currency: limitCurrency } : null,
+    paymentTermsDays: ct.terms.kind === 'net' ? ct.terms.days : 0,
+    terms: ct.terms,
+    limit: ct.creditLimit,
     openReceivables,
     freeze,
     override: ov ? { reason: ov.reason, until: ov.until?.toISOString() ?? null, by: ov.byLabel } : null,
@@ -131,5 +135,24 @@ export async function overrideFreeze(deps: AppDeps, actor: Actor, customerId: st
     }
     await recordAudit(tx, deps, actor, { action: input ? 'credit.freeze_overridden' : 'credit.freeze_override_removed', entityType: 'customer', entityId: customerId, details: input ?? {} });
     return creditStatus(tx, customerId, now);
+  });
+}
+
+/**
+ * Finance corrects the date of an invoice (it was issued earlier in the ERP, or on paper): the
+ * due date moves with it by the same terms. Audited with both dates; a paid invoice stays paid.
+ */
+export async function correctInvoiceDate(deps: AppDeps, actor: Actor, invoiceId: string, issuedAt: Date) {
+  return deps.database.transaction(async (tx) => {
+    const now = deps.clock.now();
+    if (issuedAt.getTime() > now.getTime()) throw new AppError('validation_failed', 'An invoice date cannot be in the future.', { errors: [{ field: 'issuedAt', message: 'Enter today or an earlier date.' }] });
+    const [inv] = await tx.select().from(paymentInvoices).where(eq(paymentInvoices.id, invoiceId)).for('update');
+    if (!inv) throw new AppError('not_found', `Invoice ${invoiceId} was not found.`);
+    const termMs = inv.dueAt.getTime() - inv.issuedAt.getTime();
+    const dueAt = new Date(issuedAt.getTime() + termMs);
+    await tx.update(paymentInvoices).set({ issuedAt, dueAt }).where(eq(paymentInvoices.id, invoiceId));
+    await recordAudit(tx, deps, actor, { action: 'invoice.date_corrected', entityType: 'invoice', entityId: invoiceId, details: { before: { issuedAt: inv.issuedAt.toISOString(), dueAt: inv.dueAt.toISOString() }, after: { issuedAt: issuedAt.toISOString(), dueAt: dueAt.toISOString() } } });
+    const [after] = await tx.select().from(paymentInvoices).where(eq(paymentInvoices.id, invoiceId));
+    return after!;
   });
 }

@@ -6,6 +6,7 @@ import { money } from '../../../platform/money/index.js';
 import { getOrder, setDerivedOrderStatuses } from '../../orders/index.js';
 import { derivePaymentStatus, type PaymentPosition } from '../domain/payment-status.js';
 import { DEFAULT_B2B_TERMS, paymentSchedule, type TradeTerms } from '../domain/terms.js';
+import { customerTerms } from '../commands/terms.js';
 import { customerCredits, paymentAccounts, paymentInvoices, paymentRefunds, payments } from './payments.schema.js';
 
 export type Ctx = { ids: Ids; now: Date; actor: Actor };
@@ -19,13 +20,24 @@ export function termsOfOrder(o: { companyName: string | null; customerId: string
   return o.customerId && o.companyName ? DEFAULT_B2B_TERMS : { kind: 'prepaid' };
 }
 
+/**
+ * The terms an order is collected on: the customer's (finance's setting or record), else the
+ * default deposit for a company order and full payment for everyone else.
+ */
+export async function orderTerms(tx: Db, o: { companyName: string | null; customerId: string | null }): Promise<TradeTerms> {
+  if (!o.customerId) return { kind: 'prepaid' };
+  const ct = await customerTerms(tx, o.customerId);
+  if (ct.source !== 'default') return ct.terms;
+  return ct.terms.kind === 'deposit' || o.companyName ? DEFAULT_B2B_TERMS : { kind: 'prepaid' };
+}
+
 /** The order's payment account, created on first use and locked for the rest of the transaction. */
 export async function lockAccount(tx: Db, orderId: string, now: Date): Promise<Account> {
   const [existing] = await tx.select().from(paymentAccounts).where(eq(paymentAccounts.orderId, orderId)).for('update');
   if (existing) return existing;
   const o = await getOrder(tx, orderId);
   const total = money(o.grandTotal, o.currency);
-  const terms = termsOfOrder(o);
+  const terms = await orderTerms(tx, o);
   const deposit = terms.kind === 'deposit' ? paymentSchedule(total, terms).deposit.amount : 0;
   await tx
     .insert(paymentAccounts)

@@ -5,7 +5,7 @@ import { creditBalanceOf, positionOf } from '../db/payments-repo.js';
 import { getOrder } from '../../orders/index.js';
 import { money } from '../../../platform/money/index.js';
 import { derivePaymentStatus } from '../domain/payment-status.js';
-import { termsOfOrder } from '../db/payments-repo.js';
+import { orderTerms } from '../db/payments-repo.js';
 import { paymentSchedule } from '../domain/terms.js';
 
 /** An order's payments, refunds and derived position (also before any payment exists). */
@@ -18,7 +18,7 @@ export async function orderPayments(tx: Db, orderId: string) {
   else {
     const o = await getOrder(tx, orderId);
     const total = money(o.grandTotal, o.currency);
-    const terms = termsOfOrder(o);
+    const terms = await orderTerms(tx, o);
     position = derivePaymentStatus(total, [], [], terms.kind === 'deposit' ? paymentSchedule(total, terms).deposit.amount : 0);
   }
   return {
