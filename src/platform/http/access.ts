@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 import type { Principal } from '../auth/principal.js';
+import { CSRF_FIELD, CSRF_HEADER, csrfFailed, isMultipart, sameToken } from './csrf.js';
 import { roleHas, scopesHave, type Permission } from '../../modules/staff/domain/roles.js';
 
 /**
@@ -12,6 +13,8 @@ import { roleHas, scopesHave, type Permission } from '../../modules/staff/domain
  *   config: { staffSession: 'password' }           a staff session that may still owe its 2FA code
  *   config: { customer: true }                     a signed-in buyer (customers module)
  *   config: { public: true }                       anyone
+ *   config: { csrfInMultipart: true }              a multipart form route that checks the `_csrf`
+ *                                                  part itself (see csrf.ts)
  */
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -20,6 +23,7 @@ declare module 'fastify' {
     staffSession?: 'password' | 'full';
     customer?: boolean;
     public?: boolean;
+    csrfInMultipart?: boolean;
   }
   interface FastifyRequest {
     principal?: Principal;
@@ -32,13 +36,14 @@ export function enforceAccess(req: FastifyRequest): void {
   const cfg = req.routeOptions.config ?? {};
   const p = req.principal;
 
-  // Cookie-authenticated changes must carry the session's CSRF token (synchronizer token).
+  // Cookie-authenticated changes must carry the session's CSRF token (synchronizer token):
+  // in the X-CSRF-Token header, or as the `_csrf` field of a plain HTML form (see csrf.ts).
   // API keys travel in a header a cross-site form cannot set, so they need none.
   if (p && (p.kind === 'staff' || p.kind === 'customer') && !SAFE_METHODS.has(req.method)) {
-    const token = req.headers['x-csrf-token'];
-    if (typeof token !== 'string' || token !== p.csrfToken) {
-      throw new AppError('csrf_failed', 'This request is missing its CSRF token. Reload the page and try again.');
-    }
+    const header = req.headers[CSRF_HEADER];
+    const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+    const deferred = cfg.csrfInMultipart === true && header === undefined && isMultipart(req);
+    if (!deferred && !sameToken(header ?? field, p.csrfToken)) throw csrfFailed();
   }
 
   if (cfg.public) return;
