@@ -31,7 +31,7 @@ export async function inviteCompanyUser(deps: AppDeps, actingUserId: string, inp
     const id = deps.ids.make('cusr');
     await tx.insert(customerUsers).values({ id, customerId: actor.customerId, email, name: input.name.trim(), role: input.role, status: 'invited', locale: actor.locale, createdAt: now, updatedAt: now });
     const token = await issueToken(tx, deps.ids, id, 'invite', now, INVITE_TTL_MS);
-    await sendCustomerMail(tx, deps, { to: email, locale: actor.locale, key: 'customers.mail.invite', params: { name: input.name, company: customer.companyName ?? '', inviter: actor.name }, url: accountUrl(deps, `/account/invite?token=${token}`) });
+    await sendCustomerMail(tx, deps, { to: email, locale: actor.locale, key: 'customers.mail.invite', params: { name: input.name, company: customer.companyName ?? '', inviter: actor.name }, url: accountUrl(deps, actor.locale, `/account/invite?token=${token}`) });
     await recordAudit(tx, deps, customerActor(actor, req), { action: 'customer.user_invited', entityType: 'customer_user', entityId: id, details: { email, role: input.role } });
     return { id, email, name: input.name, role: input.role, status: 'invited' };
   });

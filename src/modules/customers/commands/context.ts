@@ -41,4 +41,5 @@ export async function sendCustomerMail(
   await deps.mail.enqueue(tx, { to: m.to, subject, html, text, tag: m.key.replace(/^customers\.mail\./, 'customers.'), locale: m.locale });
 }
 
-export const accountUrl = (deps: AppDeps, path: string) => `${deps.config.publicUrl}${path}`;
+/** A link to a storefront account page in the buyer's language. */
+export const accountUrl = (deps: AppDeps, locale: string, path: string) => `${deps.config.publicUrl.replace(/\/+$/, '')}/${locale}${path}`;

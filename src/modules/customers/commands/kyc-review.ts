@@ -7,7 +7,7 @@ import { isActiveCurrency, parseMoney, toDecimalString } from '../../../platform
 import { listTiers } from '../../pricing/index.js';
 import { transition, type KycEvent } from '../domain/kyc.js';
 import { customers, customerUsers, kycApplications, kycEvents } from '../db/customers.schema.js';
-import { sendCustomerMail } from './context.js';
+import { accountUrl, sendCustomerMail } from './context.js';
 
 export type ReviewDecision =
   | { event: 'approve'; tier: string; paymentTermsDays: number; creditLimit: { amount: string; currency: string } }
@@ -49,7 +49,7 @@ export async function reviewApplication(deps: AppDeps, actor: Actor, application
     // The applicant: the company's admins, in the application's language.
     const admins = await tx.select().from(customerUsers).where(eq(customerUsers.customerId, app.customerId));
     for (const u of admins.filter((x) => x.role === 'admin' && x.status === 'active')) {
-      await sendCustomerMail(tx, deps, { to: u.email, locale: app.locale, key: t.mailKey, params, url: `${deps.config.publicUrl}/account/application` });
+      await sendCustomerMail(tx, deps, { to: u.email, locale: app.locale, key: t.mailKey, params, url: accountUrl(deps, app.locale, t.to === 'approved' ? '/account' : '/account/application') });
     }
     await recordAudit(tx, deps, actor, { action: `kyc.${d.event === 'request_info' ? 'info_requested' : d.event === 'approve' ? 'approved' : 'rejected'}`, entityType: 'kyc_application', entityId: app.id, details: { ...d, customerId: app.customerId } });
     return { id: app.id, status: t.to };

@@ -17,7 +17,7 @@ export async function requestPasswordReset(deps: AppDeps, email: string, req: Re
     const user = await findUserByEmail(tx, email);
     if (!user || user.status === 'disabled') return;
     const token = await issueToken(tx, deps.ids, user.id, 'reset', deps.clock.now(), RESET_TTL_MS);
-    await sendCustomerMail(tx, deps, { to: user.email, locale: user.locale, key: 'customers.mail.reset', params: { name: user.name }, url: accountUrl(deps, `/account/reset?token=${token}`) });
+    await sendCustomerMail(tx, deps, { to: user.email, locale: user.locale, key: 'customers.mail.reset', params: { name: user.name }, url: accountUrl(deps, user.locale, `/account/reset?token=${token}`) });
     await recordAudit(tx, deps, anonymous(req), { action: 'customer.password_reset_requested', entityType: 'customer_user', entityId: user.id });
   });
 }

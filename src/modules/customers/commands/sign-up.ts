@@ -43,7 +43,7 @@ export async function signUp(deps: AppDeps, input: SignUpInput, req: RequestInfo
   await deps.database.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, email);
     if (existing) {
-      await sendCustomerMail(tx, deps, { to: email, locale: existing.locale, key: 'customers.mail.alreadyRegistered', url: accountUrl(deps, '/account/login') });
+      await sendCustomerMail(tx, deps, { to: email, locale: existing.locale, key: 'customers.mail.alreadyRegistered', url: accountUrl(deps, existing.locale, '/account/sign-in') });
       await recordAudit(tx, deps, anonymous(req), { action: 'customer.signup_existing_email', entityType: 'customer_user', entityId: existing.id });
       return;
     }
@@ -54,7 +54,7 @@ export async function signUp(deps: AppDeps, input: SignUpInput, req: RequestInfo
     });
     await tx.insert(customerUsers).values({ id: userId, customerId, email, name: input.name.trim(), role: 'admin', passwordHash: hash, locale, createdAt: now, updatedAt: now });
     const token = await issueToken(tx, deps.ids, userId, 'verify', now, VERIFY_TTL_MS);
-    await sendCustomerMail(tx, deps, { to: email, locale, key: 'customers.mail.verify', params: { name: input.name.trim() }, url: accountUrl(deps, `/account/verify?token=${token}`) });
+    await sendCustomerMail(tx, deps, { to: email, locale, key: 'customers.mail.verify', params: { name: input.name.trim() }, url: accountUrl(deps, locale, `/account/verify?token=${token}`) });
     await recordAudit(tx, deps, customerActor({ id: userId, email }, req), { action: 'customer.signed_up', entityType: 'customer', entityId: customerId, details: { kind: input.kind, country: input.country ?? null } });
   });
   return { accepted: true };
@@ -78,6 +78,6 @@ export async function resendVerification(deps: AppDeps, email: string): Promise<
     const user = await findUserByEmail(tx, email);
     if (!user || user.emailVerifiedAt) return;
     const token = await issueToken(tx, deps.ids, user.id, 'verify', deps.clock.now(), VERIFY_TTL_MS);
-    await sendCustomerMail(tx, deps, { to: user.email, locale: user.locale, key: 'customers.mail.verify', params: { name: user.name }, url: accountUrl(deps, `/account/verify?token=${token}`) });
+    await sendCustomerMail(tx, deps, { to: user.email, locale: user.locale, key: 'customers.mail.verify', params: { name: user.name }, url: accountUrl(deps, user.locale, `/account/verify?token=${token}`) });
   });
 }

@@ -39,6 +39,6 @@ export function catalogWall(app: App, deps: AppDeps): void {
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'private, no-store')
       .header('x-robots-tag', 'noindex')
-      .send(`<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escapeHtml(message)}</title></head><body><main><h1>${escapeHtml(message)}</h1><p><a href="/${locale}/account/login">${escapeHtml(t(locale, 'customers.wall.login'))}</a></p></main></body></html>`);
+      .send(`<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${escapeHtml(message)}</title></head><body><main><h1>${escapeHtml(message)}</h1><p><a href="/${locale}/account/sign-in">${escapeHtml(t(locale, 'customers.wall.login'))}</a></p></main></body></html>`);
   });
 }

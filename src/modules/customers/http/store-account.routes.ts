@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { App, AppDeps } from '../../../platform/http/types.js';
-import { AppError } from '../../../platform/errors/app-error.js';
 import { clearAuthCookie, setAuthCookie } from '../../../platform/auth/cookies.js';
 import { DEVICE_COOKIE_MAX_AGE_S } from '../../../platform/auth/device-cookie.js';
-import { retryAfterSeconds } from '../../../platform/auth/throttle-policy.js';
 import { signUp, verifyEmail, resendVerification } from '../commands/sign-up.js';
 import { customerLogin, customerLogout, verifyCustomerTotp } from '../commands/login.js';
 import { confirmPasswordReset, requestPasswordReset } from '../commands/password-reset.js';
@@ -11,6 +9,7 @@ import { disableCustomerTotp, enableCustomerTotp, startCustomerTotp } from '../c
 import { acceptInvite, deleteAddress, inviteCompanyUser, saveAddress, updateCompanyUser } from '../commands/company.js';
 import { getAccount, listAddresses, listCompanyUsers } from '../queries/account.js';
 import { customerOf, info } from './request.js';
+import { applyLogin } from './pages/auth-pages.js';
 import { CUSTOMER_COOKIE, CUSTOMER_DEVICE_COOKIE } from './visitor.js';
 
 const tags = ['store: account'];
@@ -44,15 +43,7 @@ export function storeAccountRoutes(app: App, deps: AppDeps): void {
     '/api/store/account/login',
     { config: open, schema: { tags, summary: 'Sign in; sets the tl_customer cookie (2FA code next when enabled)', body: z.object({ email, password }) } },
     async (req, reply) => {
-      const r = await customerLogin(deps, { ...req.body, deviceToken: req.cookies?.[CUSTOMER_DEVICE_COOKIE] }, info(req));
-      if (r.kind === 'throttled') {
-        throw new AppError('rate_limited', 'Too many sign-in attempts. Wait a little and try again.', { headers: { 'retry-after': String(retryAfterSeconds(r.retryAt, deps.clock.now())) } });
-      }
-      if (r.kind === 'failed') throw new AppError('unauthenticated', 'The email or password is not right.', { key: 'customers.login.failed' });
-      if (r.kind === 'unverified') throw new AppError('forbidden', 'Confirm your email address first: use the link we sent you.', { key: 'customers.login.unverified', extra: { unverified: true } });
-      setAuthCookie(req, reply, CUSTOMER_COOKIE, r.token, { maxAgeSeconds: deps.config.sessionTtlMs / 1000 });
-      if (r.deviceToken) setAuthCookie(req, reply, CUSTOMER_DEVICE_COOKIE, r.deviceToken, { maxAgeSeconds: DEVICE_COOKIE_MAX_AGE_S });
-      reply.header('cache-control', 'no-store');
+      const r = applyLogin(req, reply, deps, await customerLogin(deps, { ...req.body, deviceToken: req.cookies?.[CUSTOMER_DEVICE_COOKIE] }, info(req)));
       return { mfaRequired: r.mfaRequired, csrfToken: r.session.csrfToken };
     },
   );
