@@ -63,6 +63,7 @@ export async function submitInquiry(
   const customerId = directory ? await directory.findCustomerIdByEmail(email) : null;
   const staff = await listStaff(deps);
   const id = deps.ids.make('inq');
+  const adminLink = `${deps.config.publicUrl}/admin/inquiries/${id}`;
 
   await deps.database.transaction(async (tx) => {
     const [{ n }] = (await tx
@@ -102,8 +103,8 @@ export async function submitInquiry(
         subject: `New inquiry from ${input.company} (${input.country}): ${input.name}`,
         html: `<p><strong>${escapeHtml(input.name)}</strong>, ${escapeHtml(input.company)} (${escapeHtml(input.country)}) &lt;${escapeHtml(email)}&gt; wrote in ${escapeHtml(locale)}:</p>
 <blockquote>${escapeHtml(input.message).replace(/\n/g, '<br>')}</blockquote>${lines.length ? `<ul>${lineHtml}</ul>` : ''}
-<p>Open it in the back office: /admin/inquiries/${id}</p>`,
-        text: `${input.name}, ${input.company} (${input.country}) <${email}>:\n\n${input.message}\n${lineText}\n\n/admin/inquiries/${id}`,
+<p>Open it in the back office: <a href="${escapeHtml(adminLink)}">${escapeHtml(adminLink)}</a></p>`,
+        text: `${input.name}, ${input.company} (${input.country}) <${email}>:\n\n${input.message}\n${lineText}\n\n${adminLink}`,
         tag: 'inquiry.notification',
         locale: 'en',
       });
