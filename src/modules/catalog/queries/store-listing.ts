@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { query } from '../../../platform/db/database.js';
-import { conditions, facetPasses, labelOf, type AttributeDef, type Conditions, type FilterState, type Sort } from '../domain/facets.js';
+import { facetPasses, labelOf, type AttributeDef, type FilterState, type Sort } from '../domain/facets.js';
+import { queryFacetIndex, type FacetIndex } from '../domain/facet-index.js';
 import { searchableText, tsConfigOf } from '../domain/locales.js';
 import { looksLikeCode, normalizeCode, trigrams } from '../domain/sku-match.js';
-import { canSortByPrice, type PriceViewer } from './display-price.js';
+import type { PriceViewer } from './display-price.js';
 import { visibleVisibilities } from './visibility.js';
 
 export interface ListingRequest {
@@ -42,102 +43,25 @@ export interface ListingPage {
   facets: Facet[];
 }
 
-function where(c: Conditions): SQL {
-  const parts: SQL[] = [sql`TRUE`];
-  for (const g of c.optionGroups) parts.push(sql`option_ids && ARRAY[${sql.join(g.map((id) => sql`${id}`), sql`, `)}]::text[]`);
-  for (const r of c.ranges) {
-    const col = sql`(num_values->>${r.code}::text)::numeric`;
-    if (r.min !== undefined) parts.push(sql`${col} >= ${r.min}`);
-    if (r.max !== undefined) parts.push(sql`${col} <= ${r.max}`);
-  }
-  if (c.inStock) parts.push(sql`in_stock`);
-  return sql.join(parts, sql` AND `);
-}
-
 /**
- * One round trip for a category or search page: the visible variants of the category (or of the
- * products matching the search) are materialised once, then each facet pass and the page of
- * products read that set. Facet counts are distinct products. See domain/facets.ts for the passes.
+ * A category or search page: the search (if any) is answered by PostgreSQL full-text search and
+ * the SKU trigram index, giving product scores; filters, facet counts, sorting and the page come
+ * from the process's facet index (domain/facet-index.ts), built from the same variants table.
  */
-export async function findListing(tx: Db, defs: AttributeDef[], req: ListingRequest): Promise<ListingPage> {
+export async function findListing(tx: Db, defs: AttributeDef[], req: ListingRequest, index: FacetIndex): Promise<ListingPage> {
   const vis = visibleVisibilities(req.viewer.principal);
   const q = req.q?.trim();
-  const cfg = tsConfigOf(req.locale);
-  let matched: SQL | undefined;
-  if (q) {
-    const ftsText = searchableText(req.locale, q);
-    const grams = looksLikeCode(q) ? trigrams(q) : [];
-    const norm = normalizeCode(q);
-    const fuzzy = grams.length
-      ? sql`UNION ALL
-         SELECT product_id, 2 + (SELECT count(*) FROM unnest(sku_grams) g WHERE g = ANY(${sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`}))::float4 / ${grams.length}
-         FROM catalog_variants
-         WHERE sku_grams && ${sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`}
-           AND (sku_norm LIKE ${norm + '%'} OR (SELECT count(*) FROM unnest(sku_grams) g WHERE g = ANY(${sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`})) >= ${Math.ceil(grams.length * 0.5)})`
-      : sql``;
-    matched = sql`matched AS (
-      SELECT product_id, max(score) AS score FROM (
-        SELECT product_id, ts_rank(search, websearch_to_tsquery(${cfg}::regconfig, ${ftsText}))::float4 AS score
-        FROM catalog_product_texts
-        WHERE locale = ${req.locale} AND search @@ websearch_to_tsquery(${cfg}::regconfig, ${ftsText})
-        ${fuzzy}
-      ) s GROUP BY product_id
-    ),`;
-  }
-  const sortByName = req.sort === 'name';
-  const base = sql`base AS MATERIALIZED (
-    SELECT v.product_id, v.option_ids, v.num_values, v.in_stock, v.list_price_minor, v.product_position, v.product_created_at
-      ${matched ? sql`, m.score` : sql`, 0::float4 AS score`}
-      ${sortByName ? sql`, coalesce(t.name, '') AS name` : sql``}
-    FROM catalog_variants v
-    ${matched ? sql`JOIN matched m ON m.product_id = v.product_id` : sql``}
-    ${sortByName ? sql`LEFT JOIN catalog_product_texts t ON t.product_id = v.product_id AND t.locale = ${req.locale}` : sql``}
-    WHERE v.visibility IN (${sql.join(vis.map((x) => sql`${x}`), sql`, `)})
-      ${req.categoryId ? sql`AND v.category_path @> ARRAY[${req.categoryId}]::text[]` : sql``}
-  )`;
-
+  const matched = q ? await matchProducts(tx, req.locale, q) : undefined;
+  const names = req.sort === 'name' ? await productNames(tx, req.locale, req.categoryId) : undefined;
+  const r = queryFacetIndex(index, defs, {
+    categoryId: req.categoryId, visibilities: vis, filters: req.filters, sort: req.sort, page: req.page, pageSize: req.pageSize,
+    matched, names, collator: names ? collatorFor(req.locale) : undefined,
+  });
   const passes = facetPasses(req.filters, defs);
   const byCode = new Map(defs.map((d) => [d.code, d]));
-  const parts: SQL[] = [];
-  for (const pass of passes) {
-    const w = where(conditions(req.filters, defs, pass.except));
-    const choiceIds = pass.facets.flatMap((c) => {
-      const d = byCode.get(c)!;
-      return d.kind === 'single' || d.kind === 'multi' ? d.options.map((o) => o.id) : [];
-    });
-    if (choiceIds.length) {
-      parts.push(sql`SELECT 'o'::text AS k, o AS key, count(DISTINCT product_id)::int AS n, NULL::numeric AS lo, NULL::numeric AS hi
-        FROM base, unnest(option_ids) o WHERE ${w} AND o = ANY(${sql`ARRAY[${sql.join(choiceIds.map((id) => sql`${id}`), sql`, `)}]::text[]`}) GROUP BY o`);
-    }
-    for (const c of pass.facets) {
-      if (byCode.get(c)!.kind !== 'number') continue;
-      const col = sql`(num_values->>${c}::text)::numeric`;
-      parts.push(sql`SELECT 'r'::text, ${c}::text, NULL::int, min(${col}), max(${col}) FROM base WHERE ${w}`);
-    }
-  }
-  const all = where(conditions(req.filters, defs));
-  parts.push(sql`SELECT 't'::text, NULL::text, count(DISTINCT product_id)::int, NULL::numeric, NULL::numeric FROM base WHERE ${all}`);
-  const order = orderBy(req, !!matched);
-  const offset = (req.page - 1) * req.pageSize;
-  parts.push(sql`SELECT * FROM (SELECT 'p'::text, product_id, (row_number() OVER (ORDER BY ${order}))::int, NULL::numeric, NULL::numeric
-      FROM base WHERE ${all} GROUP BY product_id ORDER BY ${order} LIMIT ${req.pageSize} OFFSET ${offset}) page`);
-
-  const rows = await query<{ k: string; key: string | null; n: number | null; lo: string | null; hi: string | null }>(
-    tx,
-    sql`WITH ${matched ?? sql``} ${base} ${sql.join(parts, sql` UNION ALL `)}`,
-  );
-
-  const counts = new Map<string, number>();
-  const ranges = new Map<string, { lo: number | null; hi: number | null }>();
-  const pageRows: { id: string; ord: number }[] = [];
-  let total = 0;
-  for (const r of rows) {
-    if (r.k === 'o') counts.set(r.key!, r.n!);
-    else if (r.k === 'r') ranges.set(r.key!, { lo: r.lo === null ? null : Number(r.lo), hi: r.hi === null ? null : Number(r.hi) });
-    else if (r.k === 't') total = r.n!;
-    else if (r.k === 'p') pageRows.push({ id: r.key!, ord: r.n! });
-  }
-  pageRows.sort((a, b) => a.ord - b.ord);
+  const counts = r.optionCounts;
+  const ranges = r.ranges;
+  const total = r.total;
 
   const facets: Facet[] = [];
   for (const pass of passes) {
@@ -158,24 +82,44 @@ export async function findListing(tx: Db, defs: AttributeDef[], req: ListingRequ
   }
   const position = new Map(defs.map((d) => [d.code, d.position]));
   facets.sort((a, b) => (position.get(a.code) ?? 0) - (position.get(b.code) ?? 0) || a.code.localeCompare(b.code));
-  return { total, productIds: pageRows.map((p) => p.id), facets };
+  return { total, productIds: r.productIds, facets };
 }
 
-function orderBy(req: ListingRequest, searching: boolean): SQL {
-  const tie = sql`max(product_created_at) DESC, product_id`;
-  const priceOk = canSortByPrice(req.viewer);
-  switch (req.sort) {
-    case 'relevance':
-      return searching ? sql`max(score) DESC, min(product_position), ${tie}` : sql`min(product_position), ${tie}`;
-    case 'newest':
-      return tie;
-    case 'name':
-      return sql`min(name), product_id`;
-    case 'price_asc':
-      return priceOk ? sql`min(list_price_minor) ASC NULLS LAST, ${tie}` : tie;
-    case 'price_desc':
-      return priceOk ? sql`min(list_price_minor) DESC NULLS LAST, ${tie}` : tie;
-    default:
-      return sql`min(product_position), ${tie}`;
-  }
+/** Product id → relevance: full-text search in the page language plus typo-tolerant SKU/model codes. */
+async function matchProducts(tx: Db, locale: string, q: string): Promise<Map<string, number>> {
+  const cfg = tsConfigOf(locale);
+  const ftsText = searchableText(locale, q);
+  const grams = looksLikeCode(q) ? trigrams(q) : [];
+  const norm = normalizeCode(q);
+  const gramArr = sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
+  const fuzzy = grams.length
+    ? sql`UNION ALL
+       SELECT product_id, 2 + (SELECT count(*) FROM unnest(sku_grams) g WHERE g = ANY(${gramArr}))::float4 / ${grams.length}
+       FROM catalog_variants
+       WHERE sku_grams && ${gramArr}
+         AND (sku_norm LIKE ${norm + '%'} OR (SELECT count(*) FROM unnest(sku_grams) g WHERE g = ANY(${gramArr})) >= ${Math.ceil(grams.length * 0.5)})`
+    : sql``;
+  const rows = await query<{ product_id: string; score: number }>(tx, sql`
+    SELECT product_id, max(score)::float8 AS score FROM (
+      SELECT product_id, ts_rank(search, websearch_to_tsquery(${cfg}::regconfig, ${ftsText}))::float4 AS score
+      FROM catalog_product_texts
+      WHERE locale = ${locale} AND search @@ websearch_to_tsquery(${cfg}::regconfig, ${ftsText})
+      ${fuzzy}
+    ) s GROUP BY product_id`);
+  return new Map(rows.map((r) => [r.product_id, Number(r.score)]));
+}
+
+async function productNames(tx: Db, locale: string, categoryId: string | undefined): Promise<Map<string, string>> {
+  const rows = await query<{ product_id: string; name: string }>(tx, sql`
+    SELECT t.product_id, t.name FROM catalog_product_texts t
+    WHERE t.locale = ${locale}
+      ${categoryId ? sql`AND t.product_id IN (SELECT product_id FROM catalog_variants WHERE category_path @> ARRAY[${categoryId}]::text[])` : sql``}`);
+  return new Map(rows.map((r) => [r.product_id, r.name]));
+}
+
+const collators = new Map<string, Intl.Collator>();
+function collatorFor(locale: string): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) collators.set(locale, (c = new Intl.Collator(locale)));
+  return c;
 }

@@ -8,6 +8,7 @@ import { parseFilters, SORTS, type AttributeDef, type FilterState, type Sort } f
 import { isStoreLocale } from '../domain/locales.js';
 import type { PriceViewer } from './display-price.js';
 import { findListing, type Facet } from './store-listing.js';
+import { facetIndexFor } from './facet-index-cache.js';
 import { findCategoryBySlug, loadCategories, type StoreCategory } from './store-categories.js';
 import { loadCardData, priceCards, type ProductCard } from './store-products.js';
 
@@ -78,7 +79,8 @@ export async function searchProducts(ctx: SearchContext, viewer: PriceViewer, p:
   const key = JSON.stringify(['listing', locale, req.q, req.categoryId, state, sort, page, pageSize, visibleVisibilities(viewer.principal)]);
   const vis = visibleVisibilities(viewer.principal);
   const { listing, cards } = await cached(key, async () => {
-    const l = await findListing(tx, defs, req);
+    const index = await facetIndexFor(ctx.database, tx, version);
+    const l = await findListing(tx, defs, req, index);
     return { listing: l, cards: await loadCardData(tx, vis, locale, l.productIds) };
   });
   const items = await priceCards(tx, { ...viewer, locale }, cards);
