@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, AppDeps } from '../../../platform/http/types.js';
 import { STORE_LOCALES, t as translate } from '../../../platform/i18n/i18n.js';
 import { isAppError } from '../../../platform/errors/app-error.js';
+import { csrfHiddenInput } from '../../../platform/http/csrf.js';
 import { formatMoney, money } from '../../../platform/money/index.js';
 import { html, raw, renderStorePage, type Html, type PageCtx, type StorePageOptions } from '../../storefront/index.js';
 import { getOrder, listOrders } from '../../orders/index.js';
@@ -232,6 +233,8 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
       <h1>${T('orders.account.number')} ${o.number}</h1>
       <p>${T(`orders.status.${o.status}`)} · ${T(`orders.paymentStatus.${o.paymentStatus}`)} · ${o.incoterm ?? ''}</p>
       <p><a class="button" id="account-proforma" href="/api/store/account/orders/${o.id}/proforma.pdf">${T('orders.account.proforma')}</a></p>
+      <form method="post" action="/${locale}/account/orders/${o.id}/reorder">${raw(csrfHiddenInput(req))}<button type="submit" class="button" id="account-reorder">${T('reorder.button.reorder')}</button></form>
+      <form method="post" action="/${locale}/account/orders/${o.id}/save-list">${raw(csrfHiddenInput(req))}<button type="submit" class="button-secondary" id="account-save-list">${T('reorder.button.saveAsList')}</button></form>
       <h2>${T('orders.account.lines')}</h2>
       <table><tbody>${o.lines.map((l) => html`<tr><td class="mono">${l.sku}</td><td>${l.name}</td><td>${l.quantity}</td><td>${m(l.unitPrice)}</td><td>${m(l.lineTotal)}</td></tr>`)}</tbody></table>
       <h2>${T('orders.account.totals')}</h2>
