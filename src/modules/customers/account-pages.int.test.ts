@@ -3,6 +3,8 @@ import { createTestContext, DATABASE_UNDER_TEST, type TestContext } from '../../
 import { totpCodeAt } from '../../platform/auth/totp.js';
 import type { ManualClock } from '../../platform/clock/clock.js';
 import { multipart, PDF, PNG, type Browser } from './testing.js';
+import { cliActor } from '../../platform/auth/principal.js';
+import { updateCustomerSettings } from './commands/settings.js';
 
 /**
  * The buyer's account pages as a browser without JavaScript uses them: urlencoded and multipart
@@ -139,5 +141,19 @@ describe(`storefront account pages (plain HTML forms) on ${DATABASE_UNDER_TEST}`
       expect(guest.body).not.toMatch(/account\.(signIn|field)\./);
       if (lang === 'ar') expect(guest.body).toContain('dir="rtl"');
     }
+  });
+
+  it('refuses adding to a cart on the server when the buyer may not order (login wall on, applicant not approved)', async () => {
+    await updateCustomerSettings(ctx.deps, cliActor(), { hidePricesForGuests: true });
+    const guestForm = await ctx.app.inject({ method: 'POST', url: '/fr/cart/add', payload: form({ variantId: 'x', quantity: '1' }), headers: urlencoded });
+    expect(guestForm.statusCode).toBe(303);
+    expect(guestForm.headers.location).toBe('/fr/account/sign-in?next=%2Ffr%2Fcart');
+    const guestApi = await ctx.app.inject({ method: 'POST', url: '/api/store/carts/crt_x/lines', payload: { skuId: 'x', quantity: 1 }, headers: { 'accept-language': 'zh-CN' } });
+    expect(guestApi.statusCode).toBe(401);
+    expect(guestApi.json().detail).toBe('请登录后下单。');
+    // Anna's company applied but is not approved yet: still no ordering.
+    const anna2 = await call(anna, 'POST', '/api/store/carts/crt_x/lines', JSON.stringify({ skuId: 'x', quantity: 1 }), { 'content-type': 'application/json', 'x-csrf-token': csrfIn((await call(anna, 'GET', '/de/account')).body)! });
+    expect(anna2.statusCode).toBe(403);
+    await updateCustomerSettings(ctx.deps, cliActor(), { hidePricesForGuests: false });
   });
 });

@@ -5,9 +5,11 @@ import { storeKycRoutes } from './http/store-kyc.routes.js';
 import { storePriceRoutes } from './http/store-prices.routes.js';
 import { adminCustomerRoutes } from './http/admin.routes.js';
 import { catalogWall } from './http/catalog-wall.js';
+import { orderWall } from './http/order-wall.js';
 import { authPages } from './http/pages/auth-pages.js';
 import { accountPages } from './http/pages/account-pages.js';
 import { applicationPages } from './http/pages/application-page.js';
+import { currencyRoutes } from './http/pages/currency.js';
 import { registerAccountSection } from '../storefront/index.js';
 
 // The buyer's account pages of this module, in the storefront's shared account navigation.
@@ -26,6 +28,7 @@ export const customersModule: AppModule = {
   authenticate: authenticateCustomer,
   routes(app, deps) {
     catalogWall(app, deps);
+    orderWall(app, deps);
     storeAccountRoutes(app, deps);
     storeKycRoutes(app, deps);
     storePriceRoutes(app, deps);
@@ -33,6 +36,7 @@ export const customersModule: AppModule = {
     authPages(app, deps);
     accountPages(app, deps);
     applicationPages(app, deps);
+    currencyRoutes(app, deps);
   },
 };
 
@@ -46,3 +50,4 @@ export { creditTermsOf } from './queries/credit-terms.js';
 export { csrfField } from './http/pages/form-kit.js';
 export { customersByEmail } from './queries/customers-by-email.js';
 export { listAddresses, listCompanyUsers } from './queries/account.js';
+export { currencySwitcher, displayCurrencyOf } from './http/pages/currency.js';

@@ -9,6 +9,7 @@ import { roleCan } from '../../domain/settings.js';
 import { disableCustomerTotp, enableCustomerTotp, startCustomerTotp } from '../../commands/totp.js';
 import { deleteAddress, inviteCompanyUser, saveAddress, updateCompanyUser, type AddressInput } from '../../commands/company.js';
 import { info } from '../request.js';
+import { currencySwitcher, displayCurrencyOf } from './currency.js';
 import { bodyOf, csrfField, field, formScope, handleForm, link, messages, pageOpts, select, type FormState } from './form-kit.js';
 
 const hidden = { config: { public: true }, schema: { hide: true } } as const;
@@ -26,7 +27,7 @@ export function buyerOrRedirect(req: FastifyRequest, reply: FastifyReply): Buyer
 
 const statusText = (ctx: PageCtx, status: string | undefined) => ctx.t(`account.application.status.${status ?? 'none'}`);
 
-function homeBody(ctx: PageCtx, a: Account) {
+function homeBody(ctx: PageCtx, a: Account, cur: { currency: string; choices: string[] }) {
   const c = a.customer;
   const app = a.application;
   const canApply = roleCan(a.user.role, 'apply') && (!app || app.status === 'rejected');
@@ -43,6 +44,7 @@ function homeBody(ctx: PageCtx, a: Account) {
 </dl>
 ${app?.status === 'info_requested' ? html`<p class="alert" role="status">${ctx.t('account.home.infoRequested')} <a href="${link(ctx, '/account/application')}">${ctx.t('account.home.answer')}</a></p>` : ''}
 ${app?.status === 'rejected' && app.decisionReason ? html`<p class="alert">${ctx.t('account.application.rejectedReason', { reason: app.decisionReason })}</p>` : ''}
+${currencySwitcher(ctx, cur)}
 ${canApply ? html`<p><a class="button" id="apply-link" href="${link(ctx, '/account/application')}">${ctx.t('account.home.apply')}</a></p>` : ''}
 <form method="post" action="${link(ctx, '/account/sign-out')}">${csrfField(ctx.req)}<button type="submit" class="secondary" id="sign-out">${ctx.t('account.signOut')}</button></form>`;
 }
@@ -130,9 +132,9 @@ export function accountPages(app: App, deps: AppDeps): void {
     scope.get('/:lang/account', hidden, async (req, reply) => {
       const p = buyerOrRedirect(req, reply);
       if (!p) return reply;
-      const a = await account(p);
+      const [a, cur] = await Promise.all([account(p), displayCurrencyOf(req, deps.db)]);
       reply.header('cache-control', 'private, no-store');
-      return renderStorePage(req, reply, deps, pageOpts(req, 'account.home.title', { accountSection: 'account' }), (ctx) => homeBody(ctx, a));
+      return renderStorePage(req, reply, deps, pageOpts(req, 'account.home.title', { accountSection: 'account' }), (ctx) => homeBody(ctx, a, cur));
     });
 
     const profile = (req: FastifyRequest, reply: FastifyReply, a: Account, s: FormState, setup?: { secret: string; qr: string }, status?: number) =>
