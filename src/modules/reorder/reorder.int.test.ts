@@ -194,13 +194,14 @@ describe(`reorder, history, saved lists and exports on ${DATABASE_UNDER_TEST}`, 
     const shipTo = { name: 'Anna Licht', company: 'Licht GmbH', line1: 'Hafenstr. 1', city: 'Hamburg', postalCode: '20457', countryCode: 'DE' };
     // The company cart still holds the LAMP-B the first reorder found short: stock arrives.
     await env.stock('LAMP-B', 10);
-    const noKey = await staff('POST', `/api/admin/reorder/customers/${anna.customerId}/checkout`, { customerUserId: anna.userId, cartId, shipTo });
-    expect(noKey.statusCode).toBe(400);
     const placed = await staff('POST', `/api/admin/reorder/customers/${anna.customerId}/checkout`, { customerUserId: anna.userId, cartId, shipTo, poNumber: 'PHONE-7' }, { 'idempotency-key': 'staff-1' });
     expect(placed.statusCode, placed.body).toBe(201);
     const order = placed.json().order;
     const again = await staff('POST', `/api/admin/reorder/customers/${anna.customerId}/checkout`, { customerUserId: anna.userId, cartId, shipTo, poNumber: 'PHONE-7' }, { 'idempotency-key': 'staff-1' });
     expect(again.json().order.id).toBe(order.id);
+    // Without the key a repeat cannot place it twice either: the cart is closed.
+    const noKey = await staff('POST', `/api/admin/reorder/customers/${anna.customerId}/checkout`, { customerUserId: anna.userId, cartId, shipTo });
+    expect(noKey.statusCode).toBe(409);
     const stored = (await env.ctx.deps.database.exec('SELECT customer_id, placed_by_type, placed_by_label, po_number FROM orders WHERE id = $1', [order.id])).rows[0];
     expect(stored).toEqual({ customer_id: anna.customerId, placed_by_type: 'apikey', placed_by_label: 'API key admin', po_number: 'PHONE-7' });
     const runs = (await staff('GET', `/api/admin/reorder/runs?customerId=${anna.customerId}`)).json().items;

@@ -59,7 +59,7 @@ export async function recentOrdersWithLines(tx: Db, customerId: string, limit = 
   for (const o of items) {
     const d = await getOrder(tx, o.id, { customerId });
     out.push({
-      id: d.id, number: d.number, placedAt: d.placedAt, status: d.status, currency: d.currency, poNumber: d.poNumber,
+      id: d.id, number: d.number, placedAt: d.placedAt, status: d.status, currency: d.currency, poNumber: d.poNumber, shipTo: d.shipTo,
       lines: d.lines.map((l) => ({ id: l.id, skuId: l.skuId, sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, note: l.note })),
     });
   }

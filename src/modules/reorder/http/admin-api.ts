@@ -114,9 +114,9 @@ export function adminReorderApi(app: App, deps: AppDeps, services: CheckoutServi
       config: write,
       schema: {
         tags,
-        summary: 'Place the customer’s cart as an order for them (requires Idempotency-Key); the order records the staff member who entered it',
+        summary: 'Place the customer’s cart as an order for them; the order records the staff member who entered it',
+        description: 'Send an Idempotency-Key to make a retry return the same order. Without one a repeat is refused anyway: the cart is closed once ordered (409).',
         params: Cust,
-        headers: z.object({ 'idempotency-key': z.string() }).passthrough(),
         body: ActingFor.extend({
           cartId: z.string().min(1).max(64),
           email: z.string().trim().email().max(320).nullish(),
@@ -135,7 +135,7 @@ export function adminReorderApi(app: App, deps: AppDeps, services: CheckoutServi
     async (req, reply) => {
       const who = await onBehalf(deps, req, req.params.customerId, req.body);
       const actor = actorOf(req.principal, req.ip, String(req.id));
-      const out = await runIdempotent(req, deps, { required: true }, async (tx) => ({ status: 201, body: { order: await placeForCustomerTx(tx, deps, services, who, actor, { ...req.body, email: req.body.email ?? who.email }) } }));
+      const out = await runIdempotent(req, deps, { required: false }, async (tx) => ({ status: 201, body: { order: await placeForCustomerTx(tx, deps, services, who, actor, { ...req.body, email: req.body.email ?? who.email }) } }));
       return sendIdempotent(reply, out);
     },
   );
