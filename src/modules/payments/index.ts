@@ -2,6 +2,11 @@ import type { AppModule } from '../../platform/http/types.js';
 import { adminPaymentRoutes } from './http/admin.routes.js';
 import { storePaymentRoutes } from './http/store.routes.js';
 import { paymentWebhookRoutes } from './http/webhooks.routes.js';
+import { payPageRoutes } from './http/pay-pages.js';
+import { accountPaymentsRoutes } from './http/account-page.js';
+import { registerAccountSection } from '../storefront/index.js';
+
+registerAccountSection({ key: 'payments', labelKey: 'payments.account.nav', path: '/account/payments', order: 30 });
 
 /**
  * Payments: each payment as a record (card through Stripe's hosted page, bank transfer, L/C,
@@ -14,6 +19,8 @@ export const paymentsModule: AppModule = {
     paymentWebhookRoutes(app, deps);
     storePaymentRoutes(app, deps);
     adminPaymentRoutes(app, deps);
+    payPageRoutes(app, deps);
+    accountPaymentsRoutes(app, deps);
   },
 };
 

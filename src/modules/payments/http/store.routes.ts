@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { getBuyerView, cachedCustomerSettings } from '../../customers/index.js';
 import { startCardPayment } from '../commands/start-card-payment.js';
+import { startPayPalPayment } from '../commands/paypal-payment.js';
 import { submitRemittanceSlip, submitWesternUnion } from '../commands/buyer-submissions.js';
 import { paymentInstructions } from '../queries/instructions.js';
 import { assertBuyerOfOrder } from './access.js';
@@ -24,23 +25,23 @@ export function storePaymentRoutes(app: App, deps: AppDeps) {
       config: { public: true },
       schema: {
         tags,
-        summary: 'Start paying an order by card: returns the hosted payment page URL (no card data is ever sent here)',
+        summary: 'Start paying an order by card (Stripe) or PayPal: returns the hosted payment page URL (no card data is ever sent here)',
         params: z.object({ id: z.string().max(60) }),
         querystring: z.object({ token: z.string().max(100).optional() }),
         // strict(): a card number, expiry or CVC sent here is refused, never read.
-        body: z.object({ method: z.enum(['card']), token: z.string().max(100).optional() }).strict(),
+        body: z.object({ method: z.enum(['card', 'paypal']), token: z.string().max(100).optional() }).strict(),
       },
     },
     async (req, reply) => {
       const token = req.body.token ?? req.query.token;
       const o = await assertBuyerOfOrder(req, deps, req.params.id, token);
       const base = deps.config.publicUrl.replace(/\/$/, '');
-      const back = `${base}/account/orders/${encodeURIComponent(o.id)}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
-      const sep = back.includes('?') ? '&' : '?';
-      const r = await startCardPayment(deps, actorOf(req.principal, req.ip, String(req.id)), o.id, {
-        successUrl: `${back}${sep}paid=1`,
-        cancelUrl: `${back}${sep}cancelled=1`,
-      });
+      const back = `${base}/${o.locale}/pay/${encodeURIComponent(o.id)}/return${token ? `?t=${encodeURIComponent(token)}&` : '?'}`;
+      const a = actorOf(req.principal, req.ip, String(req.id));
+      const r =
+        req.body.method === 'paypal'
+          ? await startPayPalPayment(deps, a, o.id, { returnUrl: `${back}result=paid`, cancelUrl: `${back}result=cancelled`, locale: o.locale })
+          : await startCardPayment(deps, a, o.id, { successUrl: `${back}result=paid`, cancelUrl: `${back}result=cancelled` });
       return reply.header('cache-control', 'no-store').header('content-security-policy', CHECKOUT_CSP).status(201).send({ redirectUrl: r.url, amount: r.amount, currency: r.currency });
     },
   );
