@@ -137,6 +137,28 @@ export function liveCheckoutServices(deps: Pick<AppDeps, 'db' | 'clock'>, opts: 
           else out.set(l.key, { ok: false, unitPrice: 0, reason: r && !r.ok ? r.reason : 'no_price' });
         }
       }
+      // Like the storefront (catalog displayPrices): where no price list covers a variant, its
+      // catalog list price is the public retail price, converted at today's rate when the cart is
+      // in another currency. Dealers' own lists still win above. Only missing lines are looked up.
+      const missing = q.lines.filter((l) => out.get(l.key)?.reason === 'no_price');
+      if (missing.length) {
+        const listed = new Map((await findVariantsForLines(tx, 'en', { variantIds: [...new Set(missing.map((l) => l.skuId))] })).map((v) => [v.variantId, v]));
+        const s = await snapshot(tx, q.now);
+        for (const l of missing) {
+          const v = listed.get(l.skuId);
+          if (!v || v.listPriceMinor === null || !v.currency) continue;
+          if (v.currency === q.currency) {
+            out.set(l.key, { ok: true, unitPrice: v.listPriceMinor });
+            continue;
+          }
+          try {
+            out.set(l.key, { ok: true, unitPrice: convert(money(v.listPriceMinor, v.currency), q.currency, crossRate(s, v.currency, q.currency).rate).amount });
+          } catch (e) {
+            if (!(e instanceof FxError)) throw e;
+            out.set(l.key, { ok: false, unitPrice: 0, reason: 'no_rate' });
+          }
+        }
+      }
       return out;
     },
 

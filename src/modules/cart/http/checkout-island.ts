@@ -18,6 +18,7 @@ export const CHECKOUT_JS = String.raw`(() => {
     const dec = exp ? s.slice(0, s.length - exp) + '.' + s.slice(s.length - exp) : s;
     return new Intl.NumberFormat(locale, { style: 'currency', currency: cur, minimumFractionDigits: exp }).format((minor < 0 ? '-' : '') + dec);
   };
+  const day = (iso) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso + 'T12:00:00Z'));
   const esc = (s) => String(s == null ? '' : s).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');
   async function call(method, path, body, headers) {
     const h = Object.assign({ accept: 'application/json' }, headers || {});
@@ -72,6 +73,9 @@ export const CHECKOUT_JS = String.raw`(() => {
       const v = (k) => { const el = addrForm.elements.namedItem(prefix + k); return el && el.value ? el.value : null; };
       return { name: v('name') || '', company: v('company'), line1: v('line1') || '', line2: v('line2'), city: v('city') || '', region: v('region'), postalCode: v('postalCode'), countryCode: (v('countryCode') || '').toUpperCase(), phone: v('phone') };
     };
+    const same = addrForm.elements.namedItem('sameAsShipping');
+    const billTo = document.getElementById('bill-to');
+    if (same && billTo) same.addEventListener('change', () => { billTo.disabled = same.checked; billTo.hidden = same.checked; });
     addrForm.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       addrForm.querySelectorAll('.field-error').forEach((e) => { e.textContent = ''; });
@@ -94,7 +98,7 @@ export const CHECKOUT_JS = String.raw`(() => {
     const box = document.getElementById('shipping-options');
     box.innerHTML = s.options.length ? s.options.map((o, i) =>
       '<label class="option"><input type="radio" name="shippingMethodId" value="' + esc(o.id) + '"' + ((s.selected ? s.selected === o.id : i === 0) ? ' checked' : '') + '> <strong>' + esc(o.name) + '</strong> — ' +
-      fmt(o.price, root.getAttribute('data-currency')) + ' · ' + esc(T.delivery.replace('{from}', o.estimate.from).replace('{to}', o.estimate.to)) + '</label>').join('') : '<p class="notice error">' + esc((s.problems.find((p) => p.code === 'no_shipping') || {}).message || '') + '</p>';
+      fmt(o.price, root.getAttribute('data-currency')) + ' · ' + esc(T.delivery.replace('{from}', day(o.estimate.from)).replace('{to}', day(o.estimate.to))) + '</label>').join('') : '<p class="notice error">' + esc((s.problems.find((p) => p.code === 'no_shipping') || {}).message || '') + '</p>';
     const inc = document.getElementById('incoterm-options');
     inc.innerHTML = s.incoterms.offered.map((c) => '<label class="option"><input type="radio" name="incoterm" value="' + c + '"' + (c === s.incoterms.selected ? ' checked' : '') + '> ' + esc(T['incoterm.' + c] || c) + '</label>').join('');
     const pay = document.getElementById('payment-options');
@@ -119,6 +123,8 @@ export const CHECKOUT_JS = String.raw`(() => {
         const r = await call('POST', '/checkout', { expectedGrandTotal: Number(root.getAttribute('data-grand-total')) }, { 'idempotency-key': key });
         const done = document.getElementById('order-placed');
         done.innerHTML = '<h2>' + esc(T.placed.replace('{number}', r.order.number)) + '</h2><p><a id="proforma-link" href="' + esc(r.order.proformaUrl) + '">' + esc(T.proforma) + '</a></p>';
+        const count = document.getElementById('cart-count');
+        if (count) count.textContent = '0';
         step(4);
       } catch (e) { say(e.message, 'error'); place.disabled = false; try { renderTotals(await call('GET', '')); } catch (_) {} }
     });

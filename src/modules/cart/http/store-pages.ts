@@ -169,6 +169,8 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
     if (!id) return reply.redirect(`/${locale}/cart`, 303);
     const q = await quoteFor(req, id, locale);
     if (!q.lines.length) return reply.redirect(`/${locale}/cart`, 303);
+    // A separate billing address only when one was given; otherwise its (required) fields stay out of the form.
+    const sameBilling = !q.billTo || JSON.stringify(q.billTo) === JSON.stringify(q.shipTo);
     const regions = [...REGION_REQUIRED].flatMap((c) => regionsOf(c).map((r) => ({ c, ...r })));
     const body = html`<section data-cart="${q.id}" data-currency="${q.currency}" data-grand-total="${q.totals.grandTotal}" class="checkout">
       <h1>${T('cart.checkout.title')}</h1>${i18nBlob(locale)}
@@ -179,8 +181,8 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
           <h2>${T('cart.checkout.step1')}</h2>
           <label>${T('cart.checkout.email')} <input type="email" name="email" value="${q.email ?? ''}" required autocomplete="email"><span class="field-error error" data-error-for="email"></span></label>
           <fieldset><legend>${T('cart.checkout.shipTo')}</legend>${addressFields(locale, 'ship.', q.shipTo as Record<string, string | null> | null)}</fieldset>
-          <label><input type="checkbox" name="sameAsShipping" ${q.billTo && JSON.stringify(q.billTo) !== JSON.stringify(q.shipTo) ? '' : raw('checked')}> ${T('cart.checkout.sameAsShipping')}</label>
-          <fieldset><legend>${T('cart.checkout.billTo')}</legend>${addressFields(locale, 'bill.', q.billTo as Record<string, string | null> | null)}</fieldset>
+          <label><input type="checkbox" name="sameAsShipping" ${sameBilling ? raw('checked') : ''}> ${T('cart.checkout.sameAsShipping')}</label>
+          <fieldset id="bill-to" ${sameBilling ? raw('disabled hidden') : ''}><legend>${T('cart.checkout.billTo')}</legend>${addressFields(locale, 'bill.', q.billTo as Record<string, string | null> | null)}</fieldset>
           <label>${T('cart.checkout.vatNumber')} <input name="vatNumber" value="${q.vatNumber ?? ''}"><span class="field-error error" data-error-for="vatNumber"></span></label>
           <label>${T('cart.checkout.poNumber')} <input name="poNumber" value="${q.poNumber ?? ''}"></label>
           <datalist id="regions">${regions.map((r) => html`<option value="${r.code}">${r.c} · ${r.name}</option>`)}</datalist>

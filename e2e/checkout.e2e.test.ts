@@ -1,0 +1,238 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { simpleParser } from 'mailparser';
+import { PDFParse } from 'pdf-parse';
+import type { Page } from 'playwright-core';
+import { startServer, type RunningServer } from './support/server.js';
+import { launchBrowser, screenshotDir } from './support/browser.js';
+
+/**
+ * Issue 5, "Done when", in Chromium on the demo store: a consumer in France, a German business
+ * with a valid VAT number and a US buyer who chooses DDP each add a product on its page, go
+ * through the 3-step checkout, see explained totals (French VAT, reverse charge, duty in the
+ * total) and place the order; each confirmation arrives at the local SMTP server with the
+ * proforma PDF, which is opened and read.
+ *
+ * The store owner's part happens first through the admin API, as an owner would in the back
+ * office: sell in USD and EUR, fetch today's ECB rates (from a local fake ECB serving the real
+ * daily file in ../shared/data, re-dated to today).
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ECB_FILE = path.resolve(root, '../shared/data/ecb/eurofxref-daily.xpt-nl.xml');
+const PRODUCT = '/p/die-cast-led-floodlight-50-w-ip66'; // HS 9405.42, MOQ 20
+const OWNER = { email: 'owner@example.com', name: 'Olivia Owner', password: 'harbour-lantern-copper-92' };
+
+let server: RunningServer;
+let ecb: http.Server;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+let shots: string;
+const browserLog: string[] = [];
+
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+const hasData = fs.existsSync(ECB_FILE);
+if (!hasData) console.warn(`skipping the checkout browser tests: ${ECB_FILE} is absent (the ECB rates come from ../shared/data)`);
+
+beforeAll(async () => {
+  if (!hasData) return;
+  // The fake ECB: the real daily file, dated today (rates older than 10 days are refused).
+  const today = new Date().toISOString().slice(0, 10);
+  const xml = fs.readFileSync(ECB_FILE, 'utf8').replace(/time='\d{4}-\d{2}-\d{2}'/, `time='${today}'`);
+  ecb = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/xml' }).end(xml));
+  await new Promise<void>((r) => ecb.listen(0, '127.0.0.1', () => r()));
+  const ecbUrl = `http://127.0.0.1:${(ecb.address() as AddressInfo).port}/stats/eurofxref/eurofxref-daily.xml`;
+
+  server = await startServer({ env: { DEMO_DATA: 'true', FX_SOURCE_URL: ecbUrl } });
+
+  // The owner: created from the printed setup link, then sells in EUR and USD at today's rates.
+  const token = new URL(server.setupUrl).hash.replace(/^#token=/, '');
+  const setup = await fetch(`${server.baseUrl}/api/admin/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, ...OWNER }) });
+  expect(setup.status).toBe(201);
+  const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const headers = { cookie, 'x-csrf-token': ((await setup.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };
+  const currencies = await fetch(`${server.baseUrl}/api/admin/fx/currencies`, { method: 'PUT', headers, body: JSON.stringify({ base: 'USD', enabled: ['USD', 'EUR'] }) });
+  expect(currencies.status, await currencies.clone().text()).toBe(200);
+  const refresh = await fetch(`${server.baseUrl}/api/admin/fx/refresh`, { method: 'POST', headers: { cookie: headers.cookie, 'x-csrf-token': headers['x-csrf-token'] } });
+  expect(refresh.status, await refresh.clone().text()).toBe(200);
+
+  browser = await launchBrowser();
+  page = browser.page;
+  shots = screenshotDir();
+  console.log(`screenshots: ${shots}`);
+  page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
+  page.on('response', (r) => r.status() >= 400 && browserLog.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page) {
+    await shot(`FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+    console.log(`failed at ${page.url()}\n${browserLog.join('\n')}\n--- server output ---\n${server?.output().slice(-4000)}`);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await new Promise((r) => (ecb ? ecb.close(r) : r(undefined)));
+});
+
+interface Buyer {
+  key: string;
+  lang: string;
+  /** What a CDN in front of the store says about the visitor (it picks the display currency). */
+  country: string;
+  email: string;
+  ship: Record<string, string>;
+  vatNumber?: string;
+  incoterm?: 'DDP' | 'DAP';
+}
+
+/** Product page → cart → 3 steps → placed. Returns the confirmed totals text and the order number. */
+async function buy(b: Buyer): Promise<{ number: string; totals: string; rows: string[]; options: string }> {
+  await browser.context.clearCookies();
+  await page.setExtraHTTPHeaders({ 'cf-ipcountry': b.country });
+  browserLog.length = 0;
+
+  await page.goto(`${server.baseUrl}/${b.lang}${PRODUCT}`);
+  await page.fill('#quantity', '20');
+  await page.click('#add-to-cart-button');
+  await page.waitForURL(new RegExp(`/${b.lang}/cart$`));
+  // The storefront's own header (shared frame) counts the items; the line says it is in stock.
+  await expect.poll(() => page.locator('#cart-count').textContent()).toBe('20');
+  await expect(page.locator('#cart-lines tbody tr').count()).resolves.toBe(1);
+  expect(await page.locator('#cart-lines .availability').textContent()).not.toBe('');
+  await shot(`${b.key}-1-cart`);
+
+  // MOQ is enforced with a message that says what to do; the quantity goes back to 20.
+  await page.fill('#cart-lines input[data-qty]', '5');
+  await page.locator('#cart-lines input[data-qty]').dispatchEvent('change');
+  await expect.poll(() => page.locator('#cart-message').textContent()).toMatch(/20/);
+  await page.fill('#cart-lines input[data-qty]', '20');
+  await page.locator('#cart-lines input[data-qty]').dispatchEvent('change');
+  await expect.poll(() => page.locator('#cart-message').isHidden()).toBe(true);
+
+  await page.click('#go-checkout');
+  await page.waitForURL(new RegExp(`/${b.lang}/checkout$`));
+  // Step 1: address and review.
+  await page.fill('input[name=email]', b.email);
+  for (const [k, v] of Object.entries(b.ship)) await page.fill(`input[name="ship.${k}"]`, v);
+  if (b.vatNumber) await page.fill('input[name=vatNumber]', b.vatNumber);
+  await shot(`${b.key}-2-address`);
+  await page.click('#to-shipping');
+
+  // Step 2: shipping methods with price and delivery dates, Incoterm, payment method.
+  await page.locator('#shipping-form').waitFor({ state: 'visible' });
+  await page.locator('#shipping-options input[type=radio]').first().waitFor();
+  const options = (await page.locator('#shipping-options').innerText()).trim();
+  if (b.incoterm) {
+    const before = await page.locator('[data-cart]').getAttribute('data-grand-total');
+    await page.check(`#incoterm-options input[value=${b.incoterm}]`);
+    // Totals update live when the buyer changes anything.
+    await expect.poll(() => page.locator('[data-cart]').getAttribute('data-grand-total')).not.toBe(before);
+  }
+  expect(await page.locator('#payment-options input[type=radio]').count()).toBeGreaterThan(0);
+  await shot(`${b.key}-3-shipping`);
+  await page.click('#to-confirm');
+
+  // Step 3: confirm with explained totals.
+  await page.locator('[data-step="3"]').waitFor({ state: 'visible' });
+  const totals = (await page.locator('#cart-totals').innerText()).trim();
+  const rows = (await page.locator('#cart-totals tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  await shot(`${b.key}-4-confirm`);
+  await page.click('#place-order');
+  await page.locator('#order-placed h2').waitFor();
+  const placed = await page.locator('#order-placed h2').innerText();
+  const number = /([A-Z]{1,4}-?\d[\w-]*)/.exec(placed)?.[1];
+  expect(number, placed).toBeTruthy();
+  expect(await page.locator('#cart-count').textContent()).toBe('0');
+  // The proforma link on the confirmation downloads the PDF in this browser session.
+  const pdf = await page.request.get(new URL((await page.locator('#proforma-link').getAttribute('href'))!, page.url()).href);
+  expect(pdf.headers()['content-type']).toMatch(/application\/pdf/);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await shot(`${b.key}-5-placed`);
+  return { number: number!, totals, rows, options };
+}
+
+/** The confirmation for this order as it arrived over SMTP, with its proforma PDF's text. */
+async function confirmation(email: string, number: string) {
+  const mail = await server.smtp.waitFor((m) => m.to.includes(email) && m.subject.includes(number), 60_000);
+  const parsed = await simpleParser(mail.raw);
+  const pdf = parsed.attachments.find((a) => a.contentType === 'application/pdf');
+  expect(pdf, `attachments: ${parsed.attachments.map((a) => a.filename).join(', ')}`).toBeTruthy();
+  expect(pdf!.content.subarray(0, 5).toString()).toBe('%PDF-');
+  const parser = new PDFParse({ data: new Uint8Array(pdf!.content) });
+  const text = (await parser.getText()).text;
+  await parser.destroy();
+  return { mail, text: text.replace(/\s+/g, ' ') };
+}
+
+describe.skipIf(!hasData)('checkout in the browser: three buyers, explained totals, proforma by email', () => {
+  test('a consumer in France pays French VAT, shown in the totals and on the proforma', async () => {
+    const r = await buy({
+      key: 'fr', lang: 'fr', country: 'FR', email: 'camille.martin@example.fr',
+      ship: { name: 'Camille Martin', line1: '12 rue de la République', postalCode: '69002', city: 'Lyon', countryCode: 'FR' },
+    });
+    expect(r.options).toMatch(/DHL Express/);
+    expect(r.options).toMatch(/\d{1,2}[ ./]\S+.*\d{4}|\d{4}-\d{2}-\d{2}/); // a delivery date range
+    expect(r.totals).toContain('TVA 20 % (FR)');
+    expect(r.totals).toMatch(/€/);
+    expect(r.totals).not.toMatch(/Autoliquidation|Droits? de douane/i);
+
+    const { mail, text } = await confirmation('camille.martin@example.fr', r.number);
+    expect(mail.subject).toContain(r.number);
+    expect(text).toContain(r.number);
+    expect(text).toContain('TVA 20 % (FR)');
+    expect(text).toContain('LM-FL050-40');
+  });
+
+  test('a German business with a valid VAT number gets the reverse charge, with the legal note', async () => {
+    const r = await buy({
+      key: 'de', lang: 'de', country: 'DE', email: 'einkauf@lichtwerk.example.de', vatNumber: 'DE136695976',
+      ship: { name: 'Jonas Weber', company: 'Lichtwerk GmbH', line1: 'Invalidenstraße 117', postalCode: '10115', city: 'Berlin', countryCode: 'DE' },
+    });
+    expect(r.totals).toContain('Steuerschuldnerschaft des Leistungsempfängers (0 % MwSt.)');
+    expect(r.totals).not.toContain('MwSt. 19 %');
+
+    const { text } = await confirmation('einkauf@lichtwerk.example.de', r.number);
+    expect(text).toContain(r.number);
+    expect(text).toContain('Steuerschuldnerschaft des Leistungsempfängers');
+    expect(text).toContain('Art. 138');
+    expect(text).toContain('DE136695976');
+  });
+
+  test('a US buyer choosing DDP sees duty in the total and on the proforma', async () => {
+    const r = await buy({
+      key: 'us', lang: 'en', country: 'US', email: 'purchasing@brightworks.example.com', incoterm: 'DDP',
+      ship: { name: 'Dana Brooks', company: 'Brightworks Inc.', line1: '500 Commerce St', postalCode: '75202', city: 'Dallas', region: 'TX', countryCode: 'US' },
+    });
+    expect(r.totals).toMatch(/\$/);
+    expect(r.totals).toContain('Duty 3.9 % on HS 9405.42 (DDP)');
+    expect(r.totals).toContain('Duty and import taxes included (DDP)');
+    // The duty is in the grand total: items + shipping + sales tax + duty (the "included" note is not added again).
+    const usd = (t: string) => Number(/\$([\d,]+\.\d\d)/.exec(t)![1]!.replace(/,/g, ''));
+    const rows = r.rows.filter((t) => !/\(\$/.test(t));
+    const grand = usd(rows.at(-1)!);
+    const parts = rows.slice(0, -1).map(usd);
+    expect(rows.at(-1)).toMatch(/^Total/);
+    expect(Math.round(parts.reduce((a, b) => a + b, 0) * 100)).toBe(Math.round(grand * 100));
+    expect(rows.some((t) => /^Duty 3\.9 %/.test(t))).toBe(true);
+
+    const { text } = await confirmation('purchasing@brightworks.example.com', r.number);
+    expect(text).toContain(r.number);
+    expect(text).toContain('Duty 3.9 % on HS 9405.42 (DDP)');
+    expect(text).toContain('DDP');
+  });
+
+  test('the buyer account lists nothing for a guest; the order pages need sign-in', async () => {
+    const res = await page.goto(`${server.baseUrl}/en/account/orders`);
+    expect(res?.url()).toMatch(/\/en\/account\/sign-in/);
+  });
+});
