@@ -2,6 +2,8 @@ import type { AppModule } from '../../platform/http/types.js';
 import { adminPaymentRoutes } from './http/admin.routes.js';
 import { storePaymentRoutes } from './http/store.routes.js';
 import { paymentWebhookRoutes } from './http/webhooks.routes.js';
+import { adminCreditRoutes } from './http/admin-credit.routes.js';
+import { creditFreezeJob } from './jobs/credit-freeze.js';
 import { payPageRoutes } from './http/pay-pages.js';
 import { accountPaymentsRoutes } from './http/account-page.js';
 import { registerAccountSection } from '../storefront/index.js';
@@ -15,10 +17,12 @@ registerAccountSection({ key: 'payments', labelKey: 'payments.account.nav', path
  */
 export const paymentsModule: AppModule = {
   name: 'payments',
+  jobs: (deps) => [creditFreezeJob(deps)],
   routes(app, deps) {
     paymentWebhookRoutes(app, deps);
     storePaymentRoutes(app, deps);
     adminPaymentRoutes(app, deps);
+    adminCreditRoutes(app, deps);
     payPageRoutes(app, deps);
     accountPaymentsRoutes(app, deps);
   },
@@ -32,3 +36,4 @@ export { creditStatus, assertCreditForOrder, issueInvoiceTx, FREEZE_THRESHOLD_DA
 export { offerMethods, type MethodOffer } from './domain/methods.js';
 export { paymentMethodsForCart, preparePaymentTx, attachPaymentPlanTx, type CartPaymentContext, type PaymentPlan } from './commands/checkout-payment.js';
 export { customerTerms, type CustomerTerms } from './commands/terms.js';
+export { evaluateCreditFreezes, CREDIT_FREEZE_JOB } from './jobs/credit-freeze.js';

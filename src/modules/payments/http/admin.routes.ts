@@ -13,6 +13,9 @@ import { readFile, contentDisposition } from '../../../platform/files/files.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { payments } from '../db/payments.schema.js';
 import { eq } from 'drizzle-orm';
+import { needsSecondApproval, requestApproval } from '../commands/approvals.js';
+import { stripeSettings } from '../providers/stripe-settings.js';
+import { paypalSettings } from '../commands/paypal-payment.js';
 
 const tags = ['payments'];
 const ref = z.string().trim().min(3).max(120);
@@ -126,6 +129,12 @@ export function adminPaymentRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) => {
+      if (req.params.method === 'card' && req.body.enabled && !stripeSettings(deps).gateway) {
+        throw new AppError('validation_failed', 'Card payments need Stripe: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRETS first.', { errors: [{ field: 'enabled', message: 'Stripe is not configured.' }] });
+      }
+      if (req.params.method === 'paypal' && req.body.enabled && !paypalSettings(deps).gateway) {
+        throw new AppError('validation_failed', 'PayPal needs PAYPAL_CLIENT_ID and PAYPAL_CLIENT_SECRET first.', { errors: [{ field: 'enabled', message: 'PayPal is not configured.' }] });
+      }
       if (req.params.method === 'tt' && req.body.enabled && !req.body.bankDetails) {
         throw new AppError('validation_failed', 'Bank transfer needs the bank details buyers pay to.', { errors: [{ field: 'bankDetails', message: 'Enter beneficiary, bank name and SWIFT.' }] });
       }
@@ -159,7 +168,15 @@ export function adminPaymentRoutes(app: App, deps: AppDeps) {
         body: z.object({ amount: minor, reason: z.string().trim().min(3).max(500) }),
       },
     },
-    async (req, reply) => reply.status(201).send(await refundPayment(deps, actor(req), req.params.id, req.body)),
+    async (req, reply) => {
+      const [p] = await deps.db.select({ currency: payments.currency }).from(payments).where(eq(payments.id, req.params.id));
+      if (!p) throw new AppError('not_found', `Payment ${req.params.id} was not found.`);
+      if (needsSecondApproval(deps, req.body.amount, p.currency)) {
+        const a = await requestApproval(deps, actor(req), { kind: 'refund', subjectId: req.params.id, amount: req.body.amount, currency: p.currency, payload: req.body });
+        return reply.status(202).send({ approvalRequired: true, approval: a });
+      }
+      return reply.status(201).send(await refundPayment(deps, actor(req), req.params.id, req.body));
+    },
   );
 
   app.post(
@@ -183,12 +200,13 @@ export function adminPaymentRoutes(app: App, deps: AppDeps) {
       config: { permission: 'payments:approve' },
       schema: {
         tags,
-        summary: 'Let a frozen customer order on terms anyway, with a reason (audited); DELETE removes it',
+        summary: 'Ask to let a frozen customer order on terms anyway, with a reason: a second finance approver carries it out (audited); DELETE removes it',
         params: z.object({ id: z.string() }),
         body: z.object({ reason: z.string().trim().min(5).max(500), until: z.string().datetime({ offset: true }).nullable().optional() }),
       },
     },
-    async (req) => overrideFreeze(deps, actor(req), req.params.id, req.body),
+    // Lifting a freeze lets a late payer order on credit again: a second finance person approves it (202).
+    async (req, reply) => reply.status(202).send({ approvalRequired: true, approval: await requestApproval(deps, actor(req), { kind: 'freeze_override', subjectId: req.params.id, payload: req.body }) }),
   );
   app.delete(
     '/api/admin/customers/:id/freeze-override',
