@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { startServer, type RunningServer } from './support/server.js';
+import { launchBrowser, screenshotDir } from './support/browser.js';
+
+/**
+ * Issue 7, reorder part, in Chromium on the demo store: a signed-in dealer reorders a past order
+ * in one click and sees the price change; builds one cart from lines of two past orders; creates
+ * a saved list and shares it, and a colleague orders from it; downloads the xlsx export and it
+ * reads back. The past orders are placed through the store API first (as the buyer did before).
+ */
+const OWNER = { email: 'owner@example.com', name: 'Olivia Owner', password: 'harbour-lantern-copper-92' };
+const DEALER = { email: 'einkauf@licht-nord.de', name: 'Jonas Weber', company: 'Licht Nord GmbH', password: 'lantern-dune-ferry-47' };
+const COLLEAGUE = { email: 'lager@licht-nord.de', name: 'Mia Berg', password: 'quartz-meadow-violet-31' };
+const SHIP_TO = { name: 'Jonas Weber', company: 'Licht Nord GmbH', line1: 'Hafenstraße 12', city: 'Hamburg', postalCode: '20457', countryCode: 'DE' };
+
+let server: RunningServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+let shots: string;
+const browserLog: string[] = [];
+
+async function shot(name: string) {
+  await page.screenshot({ path: path.join(shots, `reorder-${name}.png`), fullPage: true });
+}
+
+/** A cookie jar over fetch, like a script or the SPA would call the API. */
+function client() {
+  const jar = new Map<string, string>();
+  let csrf = '';
+  const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(server.baseUrl + url, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [kv] = c.split(';');
+      const i = kv!.indexOf('=');
+      jar.set(kv!.slice(0, i), kv!.slice(i + 1));
+    }
+    const text = await res.text();
+    const json = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
+    if (json?.csrfToken) csrf = json.csrfToken;
+    return { status: res.status, json, text };
+  };
+  return { call };
+}
+
+async function tokenMail(to: string, subject: RegExp): Promise<string> {
+  const mail = await server.smtp.waitFor((m) => m.to.includes(to) && subject.test(m.subject));
+  return /token=([\w-]+)/.exec(mail.text)![1]!;
+}
+
+let owner: ReturnType<typeof client>;
+let dealer: ReturnType<typeof client>;
+const skus: { sku: string; variantId: string; moq: number }[] = [];
+const orders: { id: string; number: string }[] = [];
+
+async function placeOrder(lines: { sku: string; quantity: number }[], po: string) {
+  const cart = await dealer.call('POST', '/api/store/carts', { currency: 'USD', locale: 'en' });
+  expect(cart.status, cart.text).toBe(201);
+  for (const l of lines) {
+    const r = await dealer.call('POST', `/api/store/carts/${cart.json.id}/lines`, l);
+    expect(r.status, r.text).toBe(201);
+  }
+  const addr = await dealer.call('PUT', `/api/store/carts/${cart.json.id}/addresses`, { email: DEALER.email, shipTo: SHIP_TO, poNumber: po });
+  expect(addr.status, addr.text).toBe(200);
+  const opts = await dealer.call('GET', `/api/store/carts/${cart.json.id}/shipping-options`);
+  await dealer.call('PUT', `/api/store/carts/${cart.json.id}/shipping`, { shippingMethodId: opts.json.options[0]?.id ?? null });
+  const placed = await dealer.call('POST', `/api/store/carts/${cart.json.id}/checkout`, {}, { 'idempotency-key': `e2e-${po}` });
+  expect(placed.status, placed.text).toBe(201);
+  orders.push({ id: placed.json.order.id, number: placed.json.order.number });
+}
+
+async function signIn(email: string, password: string) {
+  await browser.context.clearCookies();
+  await page.goto(`${server.baseUrl}/en/account/sign-in`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/en\/account$/);
+}
+
+beforeAll(async () => {
+  server = await startServer({ env: { DEMO_DATA: 'true' } });
+  owner = client();
+  const token = new URL(server.setupUrl).hash.replace(/^#token=/, '');
+  expect((await owner.call('POST', '/api/admin/auth/setup', { token, ...OWNER })).status).toBe(201);
+  // The demo catalogue is priced in US dollars: the store sells in USD.
+  expect((await owner.call('PUT', '/api/admin/fx/currencies', { base: 'USD', enabled: ['USD'] })).status).toBe(200);
+  // Demo shipping rates are in EUR: the owner sets today's rate by hand (no ECB feed in this test).
+  const fx = await owner.call('POST', '/api/admin/fx/overrides', { currency: 'USD', rate: '1.0850', reason: 'rate agreed with the bank today', expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+  expect(fx.status, fx.text).toBe(201);
+
+  // A dealer company with a colleague, signed up and confirmed the documented way (email links).
+  dealer = client();
+  expect((await dealer.call('POST', '/api/store/account/signup', { kind: 'b2b', email: DEALER.email, password: DEALER.password, name: DEALER.name, companyName: DEALER.company, country: 'DE', locale: 'en' })).status).toBe(202);
+  expect((await dealer.call('POST', '/api/store/account/verify', { token: await tokenMail(DEALER.email, /confirm/i) })).status).toBe(204);
+  expect((await dealer.call('POST', '/api/store/account/login', { email: DEALER.email, password: DEALER.password })).status).toBe(200);
+  expect((await dealer.call('POST', '/api/store/account/users', { email: COLLEAGUE.email, name: COLLEAGUE.name, role: 'buyer' })).status).toBe(201);
+  expect((await dealer.call('POST', '/api/store/account/invite/accept', { token: await tokenMail(COLLEAGUE.email, /.*/), password: COLLEAGUE.password })).status).toBe(204);
+
+  // Three demo SKUs with their MOQ, and two past orders.
+  const list = await owner.call('GET', '/api/store/products?lang=en&pageSize=12&inStock=1&currency=USD');
+  for (const card of list.json.items.slice(0, 3)) {
+    const p = await owner.call('GET', `/api/store/products/${card.slug ?? card.id}?lang=en&currency=USD`);
+    const v = p.json.variants.find((x: { inStock: boolean }) => x.inStock);
+    skus.push({ sku: v.sku, variantId: v.id, moq: Math.max(1, p.json.moq) });
+  }
+  await placeOrder([{ sku: skus[0]!.sku, quantity: skus[0]!.moq }, { sku: skus[1]!.sku, quantity: skus[1]!.moq }], 'PO-1001');
+  await placeOrder([{ sku: skus[2]!.sku, quantity: skus[2]!.moq }], '=PO-1002');
+
+  // The price of the first SKU goes up today (a retail price list over the catalogue price).
+  const pl = await owner.call('POST', '/api/admin/pricing/lists', { name: 'Retail 2026', kind: 'retail', currency: 'USD' });
+  expect(pl.status, pl.text).toBe(201);
+  const set = await owner.call('PUT', `/api/admin/pricing/lists/${pl.json.id}/entries`, { items: [{ variantId: skus[0]!.variantId, breaks: [{ minQty: 1, unitPrice: '987.65' }] }] });
+  expect(set.status, set.text).toBe(204);
+
+  browser = await launchBrowser();
+  page = browser.page;
+  shots = screenshotDir();
+  console.log(`screenshots: ${shots}`);
+  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
+  page.on('response', (r) => r.status() >= 500 && browserLog.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
+}, 240_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page) {
+    await shot(`FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
+    console.log(`failed at ${page.url()}\n${browserLog.join('\n')}\n--- server output ---\n${server?.output().slice(-4000)}`);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('reorder, history, saved lists and export in the browser (issue 7)', () => {
+  test('a signed-in dealer reorders a past order in one click and sees the price change', async () => {
+    await signIn(DEALER.email, DEALER.password);
+    await page.goto(`${server.baseUrl}/en/account/orders/${orders[0]!.id}`);
+    await page.click('#account-reorder');
+    await page.waitForURL(/\/en\/account\/reorder\/runs\//);
+    await expect(page.locator('#reorder-summary').getAttribute('data-lines')).resolves.toBe('2');
+    const diff = page.locator(`#reorder-differences li[data-kind=price_changed][data-sku="${skus[0]!.sku}"]`);
+    await expect(diff.textContent()).resolves.toMatch(/went up from .* to \$987\.65 per unit/);
+    await shot('1-reorder-differences');
+    await page.click('#reorder-to-cart');
+    await page.waitForURL(/\/en\/cart$/);
+    expect(await page.locator('#cart-lines tbody tr').count()).toBe(2);
+  });
+
+  test('builds one cart from lines of two past orders', async () => {
+    await page.goto(`${server.baseUrl}/en/account/reorder`);
+    await expect(page.locator('.history-order').count()).resolves.toBe(2);
+    await page.locator(`.history-order[data-order="${orders[0]!.number}"] input[type=checkbox][data-sku="${skus[1]!.sku}"]`).check();
+    await page.locator(`.history-order[data-order="${orders[1]!.number}"] input[type=checkbox][data-sku="${skus[2]!.sku}"]`).check();
+    await shot('2-history-picked');
+    await page.click('#history-add');
+    await page.waitForURL(/\/en\/account\/reorder\/runs\//);
+    await expect(page.locator('#reorder-summary').getAttribute('data-lines')).resolves.toBe('2');
+    await page.click('#reorder-to-cart');
+    const cartSkus = await page.locator('#cart-lines tbody tr').allTextContents();
+    for (const s of skus) expect(cartSkus.join(' ')).toContain(s.sku);
+    await shot('3-cart-from-history');
+  });
+
+  test('creates a saved list and shares it; a colleague orders from it', async () => {
+    await page.goto(`${server.baseUrl}/en/account/lists`);
+    await page.fill('#new-list input[name=name]', 'Hamburg shop restock');
+    await page.fill('#new-list textarea[name=add]', `${skus[1]!.sku} ${skus[1]!.moq}\n${skus[2]!.sku}\t${skus[2]!.moq * 2}`);
+    await page.click('#new-list button[type=submit]');
+    await page.waitForURL(/\/en\/account\/lists\/olist_/);
+    await expect(page.locator('#list-lines tbody tr').count()).resolves.toBe(2);
+    await page.check('#list-shared');
+    await page.click('#list-save');
+    await expect(page.locator('#reorder-done').textContent()).resolves.toMatch(/saved/);
+    await shot('4-list-shared');
+
+    await signIn(COLLEAGUE.email, COLLEAGUE.password);
+    await page.goto(`${server.baseUrl}/en/account/lists`);
+    await expect(page.locator('tr[data-list="Hamburg shop restock"] [data-shared]').count()).resolves.toBe(1);
+    await page.click('tr[data-list="Hamburg shop restock"] a');
+    await expect(page.locator('#list-save').count()).resolves.toBe(0);
+    await page.click('#list-order');
+    await page.waitForURL(/\/en\/account\/reorder\/runs\//);
+    await expect(page.locator('#reorder-summary').getAttribute('data-lines')).resolves.toBe('2');
+    await shot('5-colleague-ordered-list');
+  });
+
+  test('downloads the xlsx export and it reads back', async () => {
+    await page.goto(`${server.baseUrl}/en/account/reorder`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+    const file = path.join(shots, 'orders.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Order lines')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const at = (r: number, name: string) => ws.getRow(r).getCell(header.indexOf(name) + 1).value;
+    const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => i + 2);
+    expect(rows.map((r) => at(r, 'SKU')).sort()).toEqual([skus[0]!.sku, skus[1]!.sku, skus[2]!.sku].sort());
+    // The PO number that starts with "=" is escaped in the file (no formula runs on opening it).
+    expect(rows.map((r) => at(r, 'PO number'))).toContain("'=PO-1002");
+    expect(wb.getWorksheet('Orders')!.rowCount).toBe(3);
+  });
+});
