@@ -80,6 +80,15 @@ describe(`storefront account pages (plain HTML forms) on ${DATABASE_UNDER_TEST}`
     // The JSON API sees the same address book.
     const api = await call(anna, 'GET', '/api/store/account/addresses');
     expect(api.json().items.map((a: { label: string; country: string }) => [a.label, a.country])).toEqual([['Lager Hamburg', 'DE']]);
+    // A retried API call with the same Idempotency-Key adds the address once.
+    const body = JSON.stringify({ kind: 'shipping', label: 'Shop Köln', name: 'Anna', line1: 'Markt 2', city: 'Köln', country: 'DE' });
+    const headers = { 'content-type': 'application/json', 'x-csrf-token': anna.csrf!, 'idempotency-key': 'addr-koeln-1' };
+    const first = await call(anna, 'POST', '/api/store/account/addresses', body, headers);
+    const retry = await call(anna, 'POST', '/api/store/account/addresses', body, headers);
+    expect([first.statusCode, retry.statusCode]).toEqual([201, 201]);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json().id).toBe(first.json().id);
+    expect((await call(anna, 'GET', '/api/store/account/addresses')).json().items).toHaveLength(2);
   });
 
   it('applies as a dealer with a multipart form: a renamed text file is refused, then real documents are accepted', async () => {
@@ -155,5 +164,23 @@ describe(`storefront account pages (plain HTML forms) on ${DATABASE_UNDER_TEST}`
     const anna2 = await call(anna, 'POST', '/api/store/carts/crt_x/lines', JSON.stringify({ skuId: 'x', quantity: 1 }), { 'content-type': 'application/json', 'x-csrf-token': csrfIn((await call(anna, 'GET', '/de/account')).body)! });
     expect(anna2.statusCode).toBe(403);
     await updateCustomerSettings(ctx.deps, cliActor(), { hidePricesForGuests: false });
+  });
+
+  it('limits sign-up and reset mails per address and per IP in the database (every process counts together)', async () => {
+    const reset = () => ctx.app.inject({ method: 'POST', url: '/api/store/account/password-reset', payload: { email: 'someone@example.org' }, remoteAddress: '203.0.113.9' });
+    for (let i = 0; i < 5; i++) expect((await reset()).statusCode).toBe(202);
+    const sixth = await reset();
+    expect(sixth.statusCode).toBe(429);
+    expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
+    const rows = await ctx.deps.database.exec(`SELECT count(*)::int AS n FROM auth_throttle_events WHERE bucket = 'customer:reset:email:someone@example.org'`);
+    expect(rows.rows[0].n).toBe(5);
+    (ctx.clock as ManualClock).advance(3_601_000);
+    expect((await reset()).statusCode).toBe(202);
+    // Sign-up through the page: the same limit, shown on the form.
+    let last = 0;
+    for (let i = 0; i < 6; i++) {
+      last = (await ctx.app.inject({ method: 'POST', url: '/en/account/sign-up', remoteAddress: '203.0.113.10', headers: urlencoded, payload: form({ kind: 'b2c', name: 'Sam', email: 'sam@example.org', password: 'a long unusual passphrase 9' }) })).statusCode;
+    }
+    expect(last).toBe(429);
   });
 });

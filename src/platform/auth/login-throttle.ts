@@ -142,3 +142,17 @@ export async function pruneThrottleEvents(tx: Db, now: Date): Promise<number> {
     .returning({ id: authThrottleEvents.id });
   return rows.length;
 }
+
+/**
+ * Actions that are not secret guesses but cost us an email or an account row (sign-up, reset and
+ * verification links): every attempt counts, per bucket, at most `perHour` in a sliding hour.
+ * Same table as sign-in failures, so the limit holds across server processes. Call inside the
+ * action's transaction: a refused or failed action rolls its row back with it.
+ */
+export async function countAttempt(tx: Db, bucket: string, perHour: number, now: Date): Promise<ThrottleDecision> {
+  await lockThrottleKey(tx, bucket);
+  const seen = (await failuresOf(tx, [bucket], now)).get(bucket)!;
+  if (seen.length >= perHour) return { allowed: false, retryAt: new Date(seen[seen.length - perHour]!.getTime() + HOUR_MS) };
+  await insertFailures(tx, [bucket], now);
+  return { allowed: true };
+}

@@ -180,3 +180,23 @@ export function idempotencySweepJob(deps: Pick<AppDeps, 'db' | 'clock'>): JobDef
     },
   };
 }
+
+/**
+ * For use cases written as `command(deps, ...)` that open their own transaction: runs the
+ * command inside the idempotency transaction by handing it deps whose `database.transaction`
+ * joins that transaction (and whose `db` is it), so the key, the change and the stored response
+ * commit together. Sends the reply (replays marked).
+ */
+export async function sendIdempotentCommand<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  deps: AppDeps,
+  status: number,
+  command: (d: AppDeps) => Promise<T>,
+): Promise<FastifyReply> {
+  const out = await runIdempotent(req, deps, {}, async (tx) => {
+    const joined: AppDeps = { ...deps, db: tx, database: { ...deps.database, db: tx, transaction: <R>(fn: (t: Db) => Promise<R>) => fn(tx) } };
+    return { status, body: await command(joined) };
+  });
+  return sendIdempotent(reply, out);
+}

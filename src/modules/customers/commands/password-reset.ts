@@ -8,12 +8,15 @@ import { customerUsers } from '../db/customers.schema.js';
 import { consumeToken, findUser, findUserByEmail, issueToken } from '../db/customers.repo.js';
 import { accountUrl, anonymous, customerActor, sendCustomerMail, type RequestInfo } from './context.js';
 import { checkPassword } from './sign-up.js';
+import { limitAccountMail } from './throttle.js';
+import { normaliseEmail } from '../db/customers.repo.js';
 
 export const RESET_TTL_MS = 3600_000;
 
 /** Same reply whether or not the email has an account. */
 export async function requestPasswordReset(deps: AppDeps, email: string, req: RequestInfo): Promise<void> {
   await deps.database.transaction(async (tx) => {
+    await limitAccountMail(tx, 'reset', normaliseEmail(email), req, deps.clock.now());
     const user = await findUserByEmail(tx, email);
     if (!user || user.status === 'disabled') return;
     const token = await issueToken(tx, deps.ids, user.id, 'reset', deps.clock.now(), RESET_TTL_MS);

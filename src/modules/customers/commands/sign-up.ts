@@ -8,6 +8,7 @@ import { matchLocale, STORE_LOCALES } from '../../../platform/i18n/i18n.js';
 import { customers, customerUsers } from '../db/customers.schema.js';
 import { consumeToken, findUser, findUserByEmail, issueToken, normaliseEmail } from '../db/customers.repo.js';
 import { accountUrl, anonymous, customerActor, sendCustomerMail, type RequestInfo } from './context.js';
+import { limitAccountMail } from './throttle.js';
 
 export interface SignUpInput {
   kind: 'b2c' | 'b2b';
@@ -41,6 +42,7 @@ export async function signUp(deps: AppDeps, input: SignUpInput, req: RequestInfo
   const hash = await hashPassword(input.password);
   const now = deps.clock.now();
   await deps.database.transaction(async (tx) => {
+    await limitAccountMail(tx, 'signup', email, req, now);
     const existing = await findUserByEmail(tx, email);
     if (existing) {
       await sendCustomerMail(tx, deps, { to: email, locale: existing.locale, key: 'customers.mail.alreadyRegistered', url: accountUrl(deps, existing.locale, '/account/sign-in') });
@@ -73,8 +75,9 @@ export async function verifyEmail(deps: AppDeps, token: string, req: RequestInfo
 }
 
 /** Sends a fresh verification link when the address has an unverified account (same reply otherwise). */
-export async function resendVerification(deps: AppDeps, email: string): Promise<void> {
+export async function resendVerification(deps: AppDeps, email: string, req: RequestInfo): Promise<void> {
   await deps.database.transaction(async (tx) => {
+    await limitAccountMail(tx, 'verify', normaliseEmail(email), req, deps.clock.now());
     const user = await findUserByEmail(tx, email);
     if (!user || user.emailVerifiedAt) return;
     const token = await issueToken(tx, deps.ids, user.id, 'verify', deps.clock.now(), VERIFY_TTL_MS);

@@ -3,6 +3,7 @@ import type { App, AppDeps } from '../../../platform/http/types.js';
 import { actorOf } from '../../../platform/auth/principal.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { notFound } from '../../../platform/errors/app-error.js';
+import { sendIdempotentCommand } from '../../../platform/http/idempotency.js';
 import { contentDisposition, readFile } from '../../../platform/files/files.js';
 import { reviewApplication } from '../commands/kyc-review.js';
 import { updateCustomerSettings } from '../commands/settings.js';
@@ -79,6 +80,6 @@ export function adminCustomerRoutes(app: App, deps: AppDeps): void {
         ]),
       },
     },
-    async (req) => reviewApplication(deps, actorOf(req.principal, req.ip, req.id), req.params.id, req.body),
+    async (req, reply) => sendIdempotentCommand(req, reply, deps, 200, (d) => reviewApplication(d, actorOf(req.principal, req.ip, req.id), req.params.id, req.body)),
   );
 }

@@ -10,6 +10,7 @@ import { acceptInvite, deleteAddress, inviteCompanyUser, saveAddress, updateComp
 import { getAccount, listAddresses, listCompanyUsers } from '../queries/account.js';
 import { customerOf, info } from './request.js';
 import { applyLogin } from './pages/auth-pages.js';
+import { sendIdempotentCommand } from '../../../platform/http/idempotency.js';
 import { CUSTOMER_COOKIE, CUSTOMER_DEVICE_COOKIE } from './visitor.js';
 
 const tags = ['store: account'];
@@ -35,7 +36,7 @@ export function storeAccountRoutes(app: App, deps: AppDeps): void {
     return reply.status(204).send();
   });
   app.post('/api/store/account/verify/resend', { config: open, schema: { tags, summary: 'Send a new verification link (same reply for any address)', body: z.object({ email }) } }, async (req, reply) => {
-    await resendVerification(deps, req.body.email);
+    await resendVerification(deps, req.body.email, info(req));
     return reply.status(202).send({ accepted: true });
   });
 
@@ -87,7 +88,7 @@ export function storeAccountRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/store/account/users',
     { config: signedIn, schema: { tags, summary: 'Invite a colleague (company admin)', body: z.object({ email, name: z.string().min(1).max(120), role: z.enum(['admin', 'buyer', 'viewer']) }) } },
-    async (req, reply) => reply.status(201).send(await inviteCompanyUser(deps, customerOf(req).customerUserId, req.body, info(req))),
+    async (req, reply) => sendIdempotentCommand(req, reply, deps, 201, (d) => inviteCompanyUser(d, customerOf(req).customerUserId, req.body, info(req))),
   );
   app.patch(
     '/api/store/account/users/:id',
@@ -103,8 +104,8 @@ export function storeAccountRoutes(app: App, deps: AppDeps): void {
   });
 
   app.get('/api/store/account/addresses', { config: signedIn, schema: { tags, summary: 'Address book: ship-to addresses and the billing address' } }, async (req) => ({ items: await listAddresses(deps.db, customerOf(req).customerId) }));
-  app.post('/api/store/account/addresses', { config: signedIn, schema: { tags, summary: 'Add an address', body: addressBody } }, async (req, reply) =>
-    reply.status(201).send(await saveAddress(deps, customerOf(req).customerUserId, null, req.body, info(req))),
+  app.post('/api/store/account/addresses', { config: signedIn, schema: { tags, summary: 'Add an address (send an Idempotency-Key so a retry cannot add it twice)', body: addressBody } }, async (req, reply) =>
+    sendIdempotentCommand(req, reply, deps, 201, (d) => saveAddress(d, customerOf(req).customerUserId, null, req.body, info(req))),
   );
   app.put('/api/store/account/addresses/:id', { config: signedIn, schema: { tags, summary: 'Change an address', params: z.object({ id: z.string().max(100) }), body: addressBody } }, async (req) =>
     saveAddress(deps, customerOf(req).customerUserId, req.params.id, req.body, info(req)),

@@ -3,6 +3,7 @@ import type { App, AppDeps } from '../../../platform/http/types.js';
 import { actorOf } from '../../../platform/auth/principal.js';
 import { parseMoney, toDecimalString } from '../../../platform/money/index.js';
 import { invalid } from '../../../platform/errors/app-error.js';
+import { sendIdempotentCommand } from '../../../platform/http/idempotency.js';
 import { crossRate, isoDay } from '../domain/convert.js';
 import { importRates } from '../commands/import-rates.js';
 import { refreshRates } from '../commands/refresh-rates.js';
@@ -100,14 +101,13 @@ export function fxRoutes(app: App, deps: AppDeps): void {
     },
     async (req, reply) => {
       const b = req.body;
-      const row = await setRateOverride(deps, actorOf(req.principal, req.ip, req.id), {
+      return sendIdempotentCommand(req, reply, deps, 201, (d) => setRateOverride(d, actorOf(req.principal, req.ip, req.id), {
         currency: b.currency,
         rate: b.rate,
         reason: b.reason,
         validFrom: b.validFrom ? new Date(b.validFrom) : undefined,
         expiresAt: new Date(b.expiresAt),
-      });
-      return reply.status(201).send(row);
+      }));
     },
   );
 

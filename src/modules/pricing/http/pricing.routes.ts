@@ -11,6 +11,7 @@ import { getPriceList, listEntries, listPriceLists } from '../queries/lists.js';
 import { loadRules, loadTiers } from '../db/pricing.repo.js';
 import { priceVariants } from '../queries/price-page.js';
 import { parseMoney, fitsMinorUnit } from '../../../platform/money/index.js';
+import { sendIdempotentCommand } from '../../../platform/http/idempotency.js';
 
 const tags = ['admin: pricing'];
 const read = { permission: 'pricing:read' as const };
@@ -44,8 +45,8 @@ export function pricingRoutes(app: App, deps: AppDeps): void {
     { config: read, schema: { tags, summary: 'Price lists', querystring: z.object({ kind: z.enum(['retail', 'tier', 'customer']).optional(), customerId: z.string().max(100).optional() }) } },
     async (req) => ({ items: await listPriceLists(deps.db, req.query) }),
   );
-  app.post('/api/admin/pricing/lists', { config: write, schema: { tags, summary: 'Create a price list', body: listBody } }, async (req, reply) =>
-    reply.status(201).send(await createPriceList(deps, actorOf(req.principal, req.ip, req.id), req.body)),
+  app.post('/api/admin/pricing/lists', { config: write, schema: { tags, summary: 'Create a price list (an Idempotency-Key makes a retry return the same list)', body: listBody } }, async (req, reply) =>
+    sendIdempotentCommand(req, reply, deps, 201, (d) => createPriceList(d, actorOf(req.principal, req.ip, req.id), req.body)),
   );
   app.get('/api/admin/pricing/lists/:id', { config: read, schema: { tags, summary: 'One price list', params: idParams } }, async (req) => {
     const l = await getPriceList(deps.db, req.params.id);

@@ -157,7 +157,7 @@ export function authPages(app: App, deps: AppDeps): void {
     });
     scope.post('/:lang/account/verify/resend', hidden, async (req, reply) => {
       const b = bodyOf(req);
-      await resendVerification(deps, b.email ?? '');
+      await resendVerification(deps, b.email ?? '', info(req));
       return renderStorePage(req, reply, deps, opts(req, 'account.verify.title'), (ctx) => notice(ctx, ctx.t('account.verify.title'), ctx.t('account.verify.resent')));
     });
 
