@@ -132,6 +132,41 @@ describe(`reorder, history, saved lists and exports on ${DATABASE_UNDER_TEST}`, 
     expect(after['CABLE-C|shop 2']).toBe(20);
   });
 
+  it('works as plain HTML forms (no script) with the CSRF field, in every store language', async () => {
+    const plain: Buyer = { ...anna, csrf: undefined };
+    const form = (url: string, fields: Record<string, string>) =>
+      c.call(plain, 'POST', url, new URLSearchParams({ _csrf: anna.csrf!, ...fields }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    // Without the CSRF field a form post is refused.
+    expect((await c.call(plain, 'POST', `/en/account/orders/${order2.id}/reorder`, 'x=1', { 'content-type': 'application/x-www-form-urlencoded' })).statusCode).toBe(403);
+    const page = await c.call(anna, 'GET', `/en/account/orders/${order2.id}`);
+    expect(page.body).toContain(`action="/en/account/orders/${order2.id}/reorder"`);
+    const r = await form(`/en/account/orders/${order2.id}/reorder`, {});
+    expect(r.statusCode).toBe(303);
+    expect(r.headers.location).toMatch(/^\/en\/account\/reorder\/runs\/rord_/);
+    expect((await c.call(anna, 'GET', r.headers.location as string)).body).toContain('id="reorder-summary" data-lines="2"');
+
+    const made = await form('/fr/account/lists', { name: 'Atelier', add: 'LAMP-A 3\nCABLE-C;4', shared: 'on' });
+    expect(made.statusCode).toBe(303);
+    expect(made.headers.location).toMatch(/^\/fr\/account\/lists\/olist_\w+\?done=created$/);
+    const shown = await c.call(anna, 'GET', made.headers.location as string);
+    expect(shown.body).toContain('Partagée avec votre entreprise');
+    expect(shown.body).toMatch(/data-sku="CABLE-C"[\s\S]*value="4"/);
+    const bad = await form('/fr/account/lists', { name: 'X', add: 'LAMP-A beaucoup' });
+    expect(decodeURIComponent(bad.headers.location as string)).toContain('Ligne 1 (LAMP-A beaucoup)');
+    expect((await c.call(zoe, 'GET', (made.headers.location as string).split('?')[0]!)).statusCode).toBe(404);
+
+    for (const lang of ['en', 'zh-CN', 'es', 'fr', 'de', 'ru', 'pt', 'ar']) {
+      for (const path of ['/account/lists', '/account/reorder']) {
+        const res = await c.call(anna, 'GET', `/${lang}${path}`);
+        expect(res.statusCode, `${lang}${path}`).toBe(200);
+        expect(res.body).toContain(`lang="${lang}"`);
+        expect(res.body).not.toMatch(/>reorder\.[a-zA-Z.]+</);
+      }
+    }
+    expect((await c.call(anna, 'GET', '/ar/account/lists')).body).toContain('dir="rtl"');
+    expect((await c.call(null, 'GET', '/en/account/lists')).headers.location).toBe('/en/account/sign-in?next=%2Fen%2Faccount%2Flists');
+  });
+
   it('refuses a viewer, who may look but not order', async () => {
     const vera = await c.colleague(anna, 'vera@licht.de', 'viewer');
     const r = await c.call(vera, 'POST', `/api/store/order-lists/${listId}/order`, {});
