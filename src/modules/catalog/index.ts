@@ -13,6 +13,7 @@ import { importJob } from './commands/import-products.js';
 export { saveProduct } from './commands/save-product.js';
 export { setVariantStock } from './commands/delete-product.js';
 export { displayPrices, type DisplayPrice, type PriceViewer } from './queries/display-price.js';
+export { storeViewer } from './http/viewer.js';
 export { visibleVisibilities } from './queries/visibility.js';
 export { searchProducts, type SearchResult } from './queries/store-search.js';
 export { getStoreProduct, loadProductCards, type ProductCard, type StoreProduct } from './queries/store-products.js';

@@ -1,10 +1,32 @@
+// Building an Intl.NumberFormat costs far more than formatting with one: a listing formats
+// about a hundred prices, so formatters and exponents are kept per locale and currency.
+const exponents = new Map<string, number>();
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** Digits after the decimal point for a currency (JPY 0, KWD 3), from the runtime's ISO 4217 data. */
 export function currencyExponent(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let e = exponents.get(currency);
+  if (e === undefined) {
+    try {
+      e = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      e = 2;
+    }
+    if (exponents.size > 1000) exponents.clear();
+    exponents.set(currency, e);
   }
+  return e;
+}
+
+function formatter(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    if (formatters.size > 1000) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 /** Formats integer minor units for a locale without going through a float sum. */
@@ -14,7 +36,7 @@ export function formatMinor(amountMinor: number, currency: string, locale: strin
   const digits = String(Math.abs(amountMinor)).padStart(exp + 1, '0');
   const decimal = exp ? `${digits.slice(0, -exp)}.${digits.slice(-exp)}` : digits;
   // Intl accepts a decimal string exactly (no binary rounding) since ES2023.
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(((neg ? '-' : '') + decimal) as unknown as number);
+  return formatter(locale, currency).format(((neg ? '-' : '') + decimal) as unknown as number);
 }
 
 /** "12.50" → 1250 for EUR; refuses more decimals than the currency has. */

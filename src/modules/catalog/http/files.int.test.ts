@@ -35,6 +35,25 @@ describe('catalog files', () => {
     expect(b.json().sha256).toBe(a.json().sha256);
   });
 
+  it('answers byte ranges with 206 (video seeking, resumed downloads), 416 past the end', async () => {
+    const png = demoPng({ hue: 40, shape: 'ring', seed: 9, width: 64, height: 48 });
+    const url = (await upload('image', 'range.png', png)).json().url as string;
+    const part = await ctx.app.inject({ method: 'GET', url, headers: { range: 'bytes=10-19' } });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 10-19/${png.length}`);
+    expect(Buffer.compare(part.rawPayload, png.subarray(10, 20))).toBe(0);
+    const tail = await ctx.app.inject({ method: 'GET', url, headers: { range: 'bytes=-5' } });
+    expect(Buffer.compare(tail.rawPayload, png.subarray(png.length - 5))).toBe(0);
+    const past = await ctx.app.inject({ method: 'GET', url, headers: { range: `bytes=${png.length + 10}-` } });
+    expect(past.statusCode).toBe(416);
+    expect(past.headers['content-range']).toBe(`bytes */${png.length}`);
+    // A stale If-Range (the bytes changed) gets the whole file.
+    const whole = await ctx.app.inject({ method: 'GET', url, headers: { range: 'bytes=0-9', 'if-range': '"other"' } });
+    expect(whole.statusCode).toBe(200);
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(whole.rawPayload.length).toBe(png.length);
+  });
+
   it('refuses a PDF renamed to .png and a file over the limit, saying what to do', async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     const renamed = await upload('image', 'photo.png', pdf);

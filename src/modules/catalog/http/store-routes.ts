@@ -1,3 +1,4 @@
+import parseRange from 'range-parser';
 import { z } from 'zod';
 import type { App, AppDeps } from '../../../platform/http/types.js';
 import { AppError } from '../../../platform/errors/app-error.js';
@@ -8,6 +9,7 @@ import { STORE_LOCALES } from '../domain/locales.js';
 import { searchProducts } from '../queries/store-search.js';
 import { getStoreProduct } from '../queries/store-products.js';
 import { loadCategories, suggest } from '../queries/store-categories.js';
+import { storeViewer } from './viewer.js';
 
 const tags = ['storefront'];
 const money = z.object({ amountMinor: z.number().int(), currency: z.string(), formatted: z.string() }).nullable();
@@ -24,6 +26,8 @@ const facet = z.union([
   }),
 ]);
 const lang = z.enum(STORE_LOCALES).default('en');
+/** Display currency for prices; without it the visitor's chosen (cookie) or country currency. */
+const currency = z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as EUR').optional();
 
 export function storeCatalogRoutes(app: App, deps: AppDeps): void {
   app.get(
@@ -44,6 +48,7 @@ export function storeCatalogRoutes(app: App, deps: AppDeps): void {
           pageSize: z.coerce.number().int().min(1).max(96).default(24),
           sort: z.enum(SORTS).optional(),
           inStock: z.enum(['0', '1', 'true', 'false']).optional(),
+          currency,
         }),
         response: {
           200: z.object({
@@ -55,7 +60,7 @@ export function storeCatalogRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => {
       const q = req.query as Record<string, unknown> & { lang: string; q?: string; category?: string; sort?: string; page: number; pageSize: number };
-      const r = await searchProducts(deps, { principal: req.principal, locale: q.lang }, {
+      const r = await searchProducts(deps, storeViewer(req, deps, q.lang, q.currency as string | undefined), {
         lang: q.lang, q: q.q, category: q.category, sort: q.sort, page: q.page, pageSize: q.pageSize, raw: q, onBadFilter: 'error',
       });
       return { total: r.total, page: r.page, pageSize: r.pageSize, pages: r.pages, sort: r.sort, items: r.items, facets: r.facets };
@@ -64,10 +69,10 @@ export function storeCatalogRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/store/products/:idOrSlug',
-    { config: { public: true }, schema: { tags, summary: 'One product by id or slug', params: z.object({ idOrSlug: z.string().min(1).max(200) }), querystring: z.object({ lang }) } },
+    { config: { public: true }, schema: { tags, summary: 'One product by id or slug', params: z.object({ idOrSlug: z.string().min(1).max(200) }), querystring: z.object({ lang, currency }) } },
     async (req) => {
       const defs = await loadAttributeDefs(deps.db);
-      const p = await getStoreProduct(deps.db, { principal: req.principal, locale: req.query.lang }, defs, req.query.lang, req.params.idOrSlug, deps.clock.now());
+      const p = await getStoreProduct(deps.db, storeViewer(req, deps, req.query.lang, req.query.currency), defs, req.query.lang, req.params.idOrSlug, deps.clock.now());
       if (!p) throw new AppError('not_found', `Product ${req.params.idOrSlug} was not found.`);
       return p;
     },
@@ -84,7 +89,7 @@ export function storeCatalogRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) => {
-      const items = await suggest(deps.db, { principal: req.principal, locale: req.query.lang }, req.query.lang, req.query.q, req.query.limit);
+      const items = await suggest(deps.db, storeViewer(req, deps, req.query.lang), req.query.lang, req.query.q, req.query.limit);
       reply.header('cache-control', 'private, max-age=30');
       return { items: items.map((s) => ({ ...s, url: `/${req.query.lang}/${s.kind === 'product' ? 'p' : 'c'}/${encodeURIComponent(s.slug)}` })) };
     },
@@ -103,12 +108,25 @@ export function storeCatalogRoutes(app: App, deps: AppDeps): void {
     const etag = `"${file.sha256}"`;
     if (req.headers['if-none-match'] === etag) return reply.status(304).send();
     const inline = file.contentType.startsWith('image/') || file.contentType.startsWith('video/') || file.contentType === 'application/pdf';
-    return reply
+    reply
       .header('etag', etag)
+      .header('accept-ranges', 'bytes')
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('x-content-type-options', 'nosniff')
       .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.filename))
-      .type(file.contentType)
-      .send(data);
+      .type(file.contentType);
+    // Video players seek and download managers resume with Range: one range gets 206, a range
+    // past the end 416; several ranges, or an If-Range for other bytes, get the whole file.
+    const range = req.headers.range;
+    const ifRange = req.headers['if-range'];
+    if (typeof range === 'string' && (!ifRange || ifRange === etag)) {
+      const parsed = parseRange(data.length, range, { combine: true });
+      if (parsed === -1) return reply.status(416).header('content-range', `bytes */${data.length}`).send();
+      if (Array.isArray(parsed) && parsed.type === 'bytes' && parsed.length === 1) {
+        const { start, end } = parsed[0]!;
+        return reply.status(206).header('content-range', `bytes ${start}-${end}/${data.length}`).send(data.subarray(start, end + 1));
+      }
+    }
+    return reply.send(data);
   });
 }

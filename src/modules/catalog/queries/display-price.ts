@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { pricesForViewer } from '../../customers/index.js';
+import { convertMoney, getRateSnapshot, isoDay, type RateSnapshot } from '../../fx/index.js';
 import { formatMinor } from '../domain/money-format.js';
 
 /**
@@ -33,21 +34,51 @@ export interface DisplayPrice {
   formatted: string;
 }
 
+/**
+ * The day's exchange rates for list prices shown in another currency, kept a few seconds per
+ * process (rates change once a day; the pricing module keeps its own for price lists alike).
+ */
+const RATES_TTL_MS = 5_000;
+let rates: { day: string; at: number; snapshot: RateSnapshot } | null = null;
+async function ratesFor(tx: Db, now: Date): Promise<RateSnapshot> {
+  const day = isoDay(now);
+  if (rates && rates.day === day && Date.now() - rates.at < RATES_TTL_MS) return rates.snapshot;
+  const snapshot = await getRateSnapshot(tx, now);
+  // No rates yet (a fresh install before the first ECB import): ask again next time.
+  rates = snapshot.publishedOn ? { day, at: Date.now(), snapshot } : null;
+  return snapshot;
+}
+
 export async function displayPrices(
   tx: Db,
   viewer: PriceViewer,
   variants: PricedVariant[],
 ): Promise<Map<string, DisplayPrice | null>> {
-  const clock = { now: () => viewer.now ?? new Date() };
+  const now = viewer.now ?? new Date();
+  const clock = { now: () => now };
   const r = await pricesForViewer({ db: tx, clock }, { principal: viewer.principal, locale: viewer.locale, currency: viewer.currency, country: viewer.country }, variants.map((v) => v.id));
   const out = new Map<string, DisplayPrice | null>();
+  let snapshot: RateSnapshot | undefined;
   for (const v of variants) {
     const p = r.prices.get(v.id);
     if (p) out.set(v.id, { amountMinor: p.amountMinor, currency: p.currency, formatted: p.formatted });
     // No price list covers the variant: its catalog list price is the public (retail) price,
-    // shown only to viewers the login wall lets see prices.
+    // shown only to viewers the login wall lets see prices, in the display currency when the
+    // day's rates allow (else in its own currency rather than not at all).
     else if (r.buyer.seesPrices && v.listPriceMinor !== null && v.listPriceMinor !== undefined && v.currency) {
-      out.set(v.id, { amountMinor: v.listPriceMinor, currency: v.currency, formatted: formatMinor(v.listPriceMinor, v.currency, viewer.locale) });
+      let amount = v.listPriceMinor;
+      let currency = v.currency;
+      if (currency !== r.currency) {
+        try {
+          snapshot ??= await ratesFor(tx, now);
+          const c = convertMoney(snapshot, { amount, currency }, r.currency);
+          amount = c.amount.amount;
+          currency = c.amount.currency;
+        } catch {
+          /* no rate for one of the two currencies today: keep the list currency */
+        }
+      }
+      out.set(v.id, { amountMinor: amount, currency, formatted: formatMinor(amount, currency, viewer.locale) });
     } else out.set(v.id, null);
   }
   return out;

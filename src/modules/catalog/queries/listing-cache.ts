@@ -57,3 +57,33 @@ export function listingCache(db: Database): LruCache {
   if (!c) caches.set(db, (c = new LruCache()));
   return c;
 }
+
+/**
+ * Card content (names, slug, image, SKUs, stock flag; never prices) per product, language and
+ * visibility set, for the same version and TTL as the listings: a page of distinct filters then
+ * reads only the cards it has not shown before.
+ */
+const MAX_CARDS = 50_000;
+const cardCaches = new WeakMap<Database, { version: number; map: Map<string, { at: number; value: unknown }> }>();
+export async function cachedCards<T extends { id: string }>(
+  db: Database | undefined, version: number, now: number, scope: string, ids: string[], load: (ids: string[]) => Promise<T[]>,
+): Promise<T[]> {
+  if (!db) return load(ids);
+  let c = cardCaches.get(db);
+  if (!c || c.version !== version) cardCaches.set(db, (c = { version, map: new Map() }));
+  const found = new Map<string, T>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const e = c.map.get(`${scope}|${id}`);
+    if (e && now - e.at <= TTL_MS) found.set(id, e.value as T);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    if (c.map.size + missing.length > MAX_CARDS) c.map.clear();
+    for (const card of await load(missing)) {
+      c.map.set(`${scope}|${card.id}`, { at: now, value: card });
+      found.set(card.id, card);
+    }
+  }
+  return ids.map((id) => found.get(id)).filter((x): x is T => !!x);
+}

@@ -1,6 +1,6 @@
 import type { Database, Db } from '../../../platform/db/database.js';
 import { listingVersion, localBumpCount } from '../db/listing-version.js';
-import { currentVersion, listingCache } from './listing-cache.js';
+import { cachedCards, currentVersion, listingCache } from './listing-cache.js';
 import { visibleVisibilities } from './visibility.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { loadAttributeDefs } from '../db/attribute-defs.js';
@@ -81,7 +81,8 @@ export async function searchProducts(ctx: SearchContext, viewer: PriceViewer, p:
   const { listing, cards } = await cached(key, async () => {
     const index = await facetIndexFor(ctx.database, tx, version);
     const l = await findListing(tx, defs, req, index);
-    return { listing: l, cards: await loadCardData(tx, vis, locale, l.productIds) };
+    const cards = await cachedCards(ctx.database, version, now, `${locale}|${vis.join(',')}`, l.productIds, (ids) => loadCardData(tx, vis, locale, ids));
+    return { listing: l, cards };
   });
   const items = await priceCards(tx, { ...viewer, locale }, cards);
   return {

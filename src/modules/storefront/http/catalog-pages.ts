@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, AppDeps } from '../../../platform/http/types.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import {
-  currencyExponent, getStoreProduct, loadAttributeDefs, loadTestimonials, searchProducts, trailOf,
+  currencyExponent, getStoreProduct, loadAttributeDefs, loadTestimonials, searchProducts, storeViewer, trailOf,
   type SearchResult,
 } from '../../catalog/index.js';
 import { breadcrumbJsonLd, localePath, minorToDecimal, organizationJsonLd, productJsonLd, queryString, truncate } from '../domain/seo.js';
@@ -11,6 +11,8 @@ import { homeBody } from '../views/home.js';
 import { listingBody, listingParams } from '../views/listing.js';
 import { productBody } from '../views/product.js';
 import { langOf, pageCtx, sendPage } from './chrome.js';
+import { CURRENCY_COOKIE } from '../../customers/index.js';
+import { offeredCurrencies } from '../../pricing/index.js';
 
 const qs = (req: FastifyRequest) => req.query as Record<string, unknown>;
 
@@ -40,7 +42,7 @@ export function catalogPageRoutes(app: App, deps: AppDeps): void {
   app.get('/:lang', hidden, async (req, reply) => {
     const locale = langOf(req);
     const ctx = await pageCtx(req, reply, deps, locale, () => '/');
-    const viewer = { principal: req.principal, locale };
+    const viewer = storeViewer(req, deps, locale);
     const featuredCategories = ctx.categories.filter((c) => c.featured || !c.parentId).slice(0, 8);
     const featuredList = await searchProducts(deps, viewer, { lang: locale, sort: 'featured', pageSize: 8, raw: {}, onBadFilter: 'drop' });
     const testimonials = await loadTestimonials(deps.db, locale, 3);
@@ -61,7 +63,7 @@ export function catalogPageRoutes(app: App, deps: AppDeps): void {
     const page = Math.max(1, Math.min(1000, Number(query.page) || 1));
     let r: SearchResult;
     try {
-      r = await searchProducts(deps, { principal: req.principal, locale }, {
+      r = await searchProducts(deps, storeViewer(req, deps, locale), {
         lang: locale, q: q || undefined, category: slug, sort: String(query.sort ?? ''), page, raw: query, onBadFilter: 'drop',
       });
     } catch (e) {
@@ -98,6 +100,20 @@ export function catalogPageRoutes(app: App, deps: AppDeps): void {
     }, body));
   }
 
+  // The header's currency switcher: remember the choice (the same cookie the store API uses) and
+  // go back to the page it came from; only a path on this site is followed.
+  app.get('/:lang/currency/:code', hidden, async (req, reply) => {
+    const locale = langOf(req);
+    const { code } = req.params as { code: string };
+    const back = String((req.query as Record<string, unknown>).back ?? '');
+    const safeBack = /^\/(?![/\\])[^\s]*$/.test(back) ? back : localePath(locale, '/');
+    const offered = await offeredCurrencies(deps.db, deps.clock.now());
+    if ([...offered.enabled, offered.base].includes(code)) {
+      reply.setCookie(CURRENCY_COOKIE, code, { path: '/', sameSite: 'lax', httpOnly: false, maxAge: 365 * 24 * 3600, secure: deps.config.publicUrl.startsWith('https:') });
+    }
+    return reply.header('cache-control', 'no-store').redirect(safeBack, 303);
+  });
+
   app.get('/:lang/c/:slug', hidden, (req, reply) => listing(req, reply, 'category'));
   app.get('/:lang/search', hidden, (req, reply) => listing(req, reply, 'search'));
 
@@ -105,7 +121,7 @@ export function catalogPageRoutes(app: App, deps: AppDeps): void {
     const locale = langOf(req);
     const { slug } = req.params as { slug: string };
     const defs = await loadAttributeDefs(deps.db);
-    const p = await getStoreProduct(deps.db, { principal: req.principal, locale }, defs, locale, slug, deps.clock.now());
+    const p = await getStoreProduct(deps.db, storeViewer(req, deps, locale), defs, locale, slug, deps.clock.now());
     if (!p) return notFoundPage(req, reply);
     if (p.slug !== slug && p.slugs[locale]) return reply.redirect(localePath(locale, `/p/${p.slugs[locale]}`), 301);
     const ctx = await pageCtx(req, reply, deps, locale, (l) => (p.slugs[l] ? `/p/${p.slugs[l]}` : undefined));

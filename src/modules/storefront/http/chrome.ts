@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/http/types.js';
 import { AppError } from '../../../platform/errors/app-error.js';
-import { isStoreLocale, loadCategories, loadStorePages } from '../../catalog/index.js';
+import { isStoreLocale, loadCategories, loadStorePages, storeViewer } from '../../catalog/index.js';
+import { chooseDisplayCurrency } from '../../customers/index.js';
+import { offeredCurrencies } from '../../pricing/index.js';
 import { LANG_COOKIE } from '../domain/language.js';
 import { baseCtx, type PageCtx, type StorefrontCartCount } from '../views/context.js';
 import type { Html } from '../views/html.js';
@@ -18,15 +20,21 @@ export function langOf(req: FastifyRequest): string {
 export async function pageCtx(
   req: FastifyRequest, reply: FastifyReply, deps: AppDeps, locale: string, pathIn: PageCtx['pathIn'],
 ): Promise<PageCtx> {
-  const [categories, pages, cartCount] = await Promise.all([
+  const [categories, pages, cartCount, offered] = await Promise.all([
     loadCategories(deps.db, locale),
     loadStorePages(deps.db, locale),
     (deps.providers.storefrontCartCount as StorefrontCartCount | undefined)?.(req, deps) ?? Promise.resolve(0),
+    offeredCurrencies(deps.db, deps.clock.now()),
   ]);
+  const viewer = storeViewer(req, deps, locale);
+  const currency = {
+    current: chooseDisplayCurrency({ chosen: viewer.currency, country: viewer.country, enabled: offered.enabled, base: offered.base }),
+    choices: offered.enabled.length ? offered.enabled : [offered.base],
+  };
   if (req.cookies[LANG_COOKIE] !== locale) {
     reply.setCookie(LANG_COOKIE, locale, { path: '/', maxAge: 365 * 86400, sameSite: 'lax', httpOnly: false, secure: deps.config.publicUrl.startsWith('https:') });
   }
-  return baseCtx(req, deps, locale, { categories, pages, cartCount, pathIn });
+  return baseCtx(req, deps, locale, { categories, pages, cartCount, pathIn, currency });
 }
 
 export function sendPage(reply: FastifyReply, body: string, status = 200) {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { App, AppDeps } from '../../../platform/http/types.js';
 import { AppError, isAppError } from '../../../platform/errors/app-error.js';
-import { loadProductCards, loadStorePage, loadTestimonials, STORE_LOCALES } from '../../catalog/index.js';
+import { loadProductCards, loadStorePage, loadTestimonials, STORE_LOCALES, storeViewer } from '../../catalog/index.js';
 import { findVariantsForLines } from '../../catalog/index.js';
 import { makeFormToken, submitInquiry } from '../../inquiries/index.js';
 import { chooseLanguage, LANG_COOKIE } from '../domain/language.js';
@@ -72,7 +72,7 @@ export function contentPageRoutes(app: App, deps: AppDeps): void {
       const lines: InquiryFormState['lines'] = [];
       const qty = Math.max(1, Number(q.qty) || 1);
       if (q.product) {
-        const [card] = await loadProductCards(deps.db, { principal: req.principal, locale }, locale, [q.product]);
+        const [card] = await loadProductCards(deps.db, storeViewer(req, deps, locale), locale, [q.product]);
         if (card) lines.push({ productId: card.id, sku: card.skus.length === 1 ? card.skus[0] : undefined, name: card.name, quantity: Math.max(qty, card.moq) });
       } else if (q.sku) {
         const [v] = await findVariantsForLines(deps.db, locale, { skus: [q.sku] });

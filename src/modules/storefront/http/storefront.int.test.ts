@@ -130,4 +130,33 @@ describe('inquiry form', () => {
     const trap = await post({ formToken: token, website: 'http://spam.example', name: 'Bot', company: 'Bot', email: 'b@b.example', country: 'ES', message: 'buy' }, '203.0.113.9');
     expect(trap.statusCode).toBe(422);
   });
+
+  it('shows prices in the display currency the visitor picks in the header', async () => {
+    const { setEnabledCurrencies, importRates } = await import('../../fx/index.js');
+    const { cliActor } = await import('../../../platform/auth/principal.js');
+    await setEnabledCurrencies(ctx.deps, cliActor(), { base: 'EUR', enabled: ['EUR', 'USD', 'GBP'] });
+    await importRates(ctx.deps, {
+      origin: 'test', actor: cliActor(),
+      text: `<?xml version="1.0" encoding="UTF-8"?><gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref"><gesmes:subject>Reference rates</gesmes:subject><Cube><Cube time="2026-01-14"><Cube currency="USD" rate="1.2500"/><Cube currency="GBP" rate="0.8000"/></Cube></Cube></gesmes:Envelope>`,
+    });
+    // Pricing keeps the offered currencies a few seconds per process; another module's write is seen after that.
+    (await import('../../pricing/index.js')).invalidatePricingContext();
+    const page = await get('/en/c/floodlights');
+    expect(page.body).toMatch(/id="currency-switcher"/);
+    const choose = await get('/en/currency/GBP?back=%2Fen%2Fc%2Ffloodlights');
+    expect(choose.statusCode).toBe(303);
+    expect(choose.headers.location).toBe('/en/c/floodlights');
+    expect(String(choose.headers['set-cookie'])).toContain('tl_currency=GBP');
+    // USD 45.00 list price = EUR 36.00 = GBP 28.80 at the day's ECB rates.
+    const gbp = await get('/en/c/floodlights', { cookie: 'tl_currency=GBP' });
+    expect(gbp.body).toContain('£28.80');
+    expect(gbp.body).toMatch(/<summary>GBP<\/summary>/);
+    const product = await get(`/api/store/products/${cat.p3.id}?lang=en`, { cookie: 'tl_currency=GBP' });
+    expect(product.json().variants.map((v: { price: { formatted: string } }) => v.price.formatted)).toEqual(['£28.80', '£50.56']);
+    const api = await get('/api/store/products?lang=en&category=floodlights&currency=EUR');
+    expect(api.json().items.map((i: { price: { formatted: string } }) => i.price.formatted)).toContain('€36.00');
+    // Only paths on this site are followed back.
+    const evil = await get('/en/currency/EUR?back=%2F%2Fevil.example%2F');
+    expect(evil.headers.location).toBe('/en/');
+  });
 });

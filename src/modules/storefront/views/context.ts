@@ -22,6 +22,8 @@ export interface PageCtx {
   pages: PageLinkView[];
   /** Items in the visitor's cart; from the cart module's hook, 0 until it exists. */
   cartCount: number;
+  /** The display currency of this visitor and the ones the store offers (header switcher). */
+  currency: { current: string; choices: string[] };
   csrfToken: string | null;
   req: FastifyRequest;
   deps: AppDeps;
@@ -40,7 +42,7 @@ export function makeT(locale: string) {
 
 export function baseCtx(
   req: FastifyRequest, deps: AppDeps, locale: string,
-  rest: Pick<PageCtx, 'categories' | 'pages' | 'cartCount' | 'pathIn'>,
+  rest: Pick<PageCtx, 'categories' | 'pages' | 'cartCount' | 'pathIn' | 'currency'>,
 ): PageCtx {
   const p = req.principal;
   return {

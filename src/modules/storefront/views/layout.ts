@@ -73,6 +73,7 @@ ${(meta.jsonLd ?? []).map((d) => jsonLd(d))}
         </ul>
       </details>
     </nav>
+    ${ctx.currency.choices.length > 1 ? currencySwitcher(ctx) : ''}
     ${ctx.req.principal?.kind === 'customer'
       ? html`<a class="account-link" id="account-link" href="${localePath(locale, '/account')}">${t('storefront.account.mine')}</a>`
       : html`<a class="account-link" id="account-link" href="${localePath(locale, '/account/sign-in')}">${t('storefront.account.signIn')}</a>`}
@@ -101,6 +102,24 @@ ${body}
 </body>
 </html>`;
   return page.value;
+}
+
+/**
+ * Display currency: links (like the language switcher) to /<lang>/currency/<code>, which
+ * remembers the choice in the tl_currency cookie and comes back to this page. Works without JS.
+ */
+function currencySwitcher(ctx: PageCtx): Html {
+  const { t, locale } = ctx;
+  const here = ctx.req.url.split('#')[0]!;
+  const names = new Intl.DisplayNames([locale], { type: 'currency' });
+  return html`<nav class="lang currency" aria-label="${t('storefront.nav.currency')}">
+      <details id="currency-switcher">
+        <summary>${ctx.currency.current}</summary>
+        <ul>
+          ${ctx.currency.choices.map((c) => html`<li><a rel="nofollow" href="${localePath(locale, `/currency/${c}`)}?back=${encodeURIComponent(here)}" data-currency="${c}" ${c === ctx.currency.current ? html`aria-current="true"` : ''}>${c} — ${names.of(c) ?? c}</a></li>`)}
+        </ul>
+      </details>
+    </nav>`;
 }
 
 /**
