@@ -216,35 +216,43 @@ export function queryFacetIndex(ix: FacetIndex, defs: AttributeDef[], q: IndexQu
     }
   }
 
-  // Per matching product: the lowest price among its matching variants.
+  // Choice filters: for each option, the filter bits it satisfies (a row passes a choice filter
+  // when any of its options carries the bit). Ranges and stock are checked per row.
+  let choiceBits = 0;
+  const optBits = new Int32Array(nOpt);
+  const numGroups: { bit: number; col: Float64Array | undefined; min: number; max: number }[] = [];
+  let stockBit = 0;
+  for (const g of groups) {
+    if (g.options) {
+      choiceBits |= g.bit;
+      for (let k = 0; k < nOpt; k++) if (g.options[k]) optBits[k]! |= g.bit;
+    } else if (g.inStock) stockBit = g.bit;
+    else numGroups.push({ bit: g.bit, col: g.nums, min: g.min ?? -Infinity, max: g.max ?? Infinity });
+  }
+  const { optStart, optList, product, inStock, vis, price: rowPrice } = ix;
+
+  // Per matching product (hits, in row order): the lowest price among its matching variants.
   const hits: number[] = [];
-  const minPrice = new Map<number, number>();
+  const hitPrice: number[] = [];
   let lastHit = -1;
   for (let j = 0; j < nRows; j++) {
     const i = rows ? rows[j]! : j;
-    if (!allowedVis[ix.vis[i]!]) continue;
-    const p = ix.product[i]!;
+    if (!allowedVis[vis[i]!]) continue;
+    const p = product[i]!;
     if (matchedOrd && Number.isNaN(matchedOrd[p]!)) continue;
-    let fail = 0;
-    for (const g of groups) {
-      let ok: boolean;
-      if (g.options) {
-        ok = false;
-        for (let k = ix.optStart[i]!, e = ix.optStart[i + 1]!; k < e; k++) {
-          if (g.options[ix.optList[k]!]) {
-            ok = true;
-            break;
-          }
-        }
-      } else if (g.inStock) ok = ix.inStock[i] === 1;
-      else {
-        const v = g.nums ? g.nums[i]! : NaN;
-        ok = !Number.isNaN(v) && (g.min === undefined || v >= g.min) && (g.max === undefined || v <= g.max);
-      }
-      if (!ok) fail |= g.bit;
+    const s0 = optStart[i]!;
+    const s1 = optStart[i + 1]!;
+    let sat = 0;
+    if (choiceBits) for (let k = s0; k < s1; k++) sat |= optBits[optList[k]!]!;
+    let fail = choiceBits & ~sat;
+    for (let g = 0; g < numGroups.length; g++) {
+      const ng = numGroups[g]!;
+      const v = ng.col ? ng.col[i]! : NaN;
+      if (!(v >= ng.min && v <= ng.max)) fail |= ng.bit;
     }
-    for (let k = ix.optStart[i]!, e = ix.optStart[i + 1]!; k < e; k++) {
-      const opt = ix.optList[k]!;
+    if (stockBit && inStock[i] !== 1) fail |= stockBit;
+    for (let k = s0; k < s1; k++) {
+      const opt = optList[k]!;
       const pi = passOfOption[opt]!;
       if (pi < 0 || (fail & passMask[pi]!) !== 0 || lastProduct[opt] === p) continue;
       lastProduct[opt] = p;
@@ -259,16 +267,18 @@ export function queryFacetIndex(ix: FacetIndex, defs: AttributeDef[], q: IndexQu
       if (v > hi[r]!) hi[r] = v;
     }
     if (fail !== 0) continue;
+    const price = rowPrice[i]!;
     if (p !== lastHit) {
       hits.push(p);
+      hitPrice.push(price);
       lastHit = p;
-    }
-    const price = ix.price[i]!;
-    if (!Number.isNaN(price)) {
-      const m = minPrice.get(p);
-      if (m === undefined || price < m) minPrice.set(p, price);
+    } else if (!Number.isNaN(price)) {
+      const h = hitPrice.length - 1;
+      if (Number.isNaN(hitPrice[h]!) || price < hitPrice[h]!) hitPrice[h] = price;
     }
   }
+  const minPrice = new Map<number, number>();
+  if (q.sort === 'price_asc' || q.sort === 'price_desc') hits.forEach((p, h) => Number.isNaN(hitPrice[h]!) || minPrice.set(p, hitPrice[h]!));
 
   const order = orderProducts(ix, q, hits, minPrice, matchedOrd);
   const offset = (q.page - 1) * q.pageSize;
