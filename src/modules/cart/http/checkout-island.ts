@@ -122,7 +122,9 @@ export const CHECKOUT_JS = String.raw`(() => {
       try {
         const r = await call('POST', '/checkout', { expectedGrandTotal: Number(root.getAttribute('data-grand-total')) }, { 'idempotency-key': key });
         const done = document.getElementById('order-placed');
-        done.innerHTML = '<h2>' + esc(T.placed.replace('{number}', r.order.number)) + '</h2><p><a id="proforma-link" href="' + esc(r.order.proformaUrl) + '">' + esc(T.proforma) + '</a></p>';
+        done.innerHTML = '<h2>' + esc(T.placed.replace('{number}', r.order.number)) + '</h2><p><a id="proforma-link" href="' + esc(r.order.proformaUrl) + '">' + esc(T.proforma) + '</a></p>' +
+          // payments (issue 6): the order's pay page (guests carry the signed proforma token).
+          '<p><a class="button" id="pay-link" href="/' + encodeURIComponent(locale) + '/pay/' + encodeURIComponent(r.order.id) + (/[?&]token=([^&]+)/.test(r.order.proformaUrl) ? '?token=' + /[?&]token=([^&]+)/.exec(r.order.proformaUrl)[1] : '') + '">' + esc(T.payNow) + '</a></p>';
         const count = document.getElementById('cart-count');
         if (count) count.textContent = '0';
         step(4);

@@ -60,7 +60,7 @@ async function displayCurrencyOf(deps: AppDeps, req: FastifyRequest, posted: str
 const checkoutScript = raw('<script src="/assets/cart/checkout.js" defer></script>');
 
 const i18nBlob = (locale: string) => {
-  const keys = ['problems', 'placed', 'proforma', 'delivery', 'incoterm.DAP', 'incoterm.DDP', 'incoterm.EXW'];
+  const keys = ['problems', 'placed', 'proforma', 'payNow', 'delivery', 'incoterm.DAP', 'incoterm.DDP', 'incoterm.EXW'];
   // Placeholders stay as {name} for the script to fill in.
   const keep = { number: '{number}', from: '{from}', to: '{to}', email: '{email}' };
   const obj = Object.fromEntries(keys.map((k) => [k, translate(locale, `cart.checkout.${k}`, keep)]));
