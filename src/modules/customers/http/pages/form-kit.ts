@@ -46,7 +46,7 @@ export function stateFromError(ctx: PageCtx, e: AppError, values: Form, alias: R
     const tr = ctx.t(key);
     errors[field] ??= tr === key ? fe.message : tr;
   }
-  const formError = Object.keys(errors).length && e.code === 'validation_failed' ? ctx.t('account.form.fix') : p.detail;
+  const formError = Object.keys(errors).length ? ctx.t('account.form.fix') : p.detail;
   return { values, errors, formError };
 }
 
