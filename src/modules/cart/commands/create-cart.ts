@@ -52,10 +52,12 @@ export async function mergeGuestCartTx(tx: Db, deps: Pick<AppDeps, 'ids'>, guest
   const [guest] = await tx.select().from(carts).where(eq(carts.tokenHash, hashToken(guestToken))).for('update');
   if (!guest || guest.id === target.id || guest.status !== 'open' || guest.customerId) return target;
   const lines = await tx.select().from(cartLines).where(eq(cartLines.cartId, guest.id));
-  for (const l of lines) {
+  // One statement for all lines (guest lines are unique per SKU and note, so no row is hit twice).
+  if (lines.length) {
+    const values = sql.join(lines.map((l) => sql`(${deps.ids.make('cl')}, ${target.id}, ${l.skuId}, ${l.quantity}::int, ${l.note}, ${l.addedAt}::timestamptz)`), sql`, `);
     await query(
       tx,
-      sql`INSERT INTO cart_lines (id, cart_id, sku_id, quantity, note, added_at) VALUES (${deps.ids.make('cl')}, ${target.id}, ${l.skuId}, ${l.quantity}, ${l.note}, ${l.addedAt})
+      sql`INSERT INTO cart_lines (id, cart_id, sku_id, quantity, note, added_at) VALUES ${values}
           ON CONFLICT (cart_id, sku_id, note) DO UPDATE SET quantity = cart_lines.quantity + EXCLUDED.quantity`,
     );
   }

@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { t } from '../../../platform/i18n/i18n.js';
 import type { CheckoutServices } from '../services.js';
 import { cartLines } from '../db/cart.schema.js';
-import { assertOpen, getCartLines, getOwnedCart, touchCart, type CartCaller } from '../db/carts-repo.js';
+import { getCartLines, touchOwnedCart, type CartCaller } from '../db/carts-repo.js';
 import { quoteCart, type CartQuote } from '../queries/quote-cart.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { checkQuantity } from '../domain/quantity-rules.js';
@@ -37,8 +37,10 @@ export async function addCartLine(
   view: ViewOpts = {},
 ): Promise<CartQuote> {
   return deps.database.transaction(async (tx) => {
-    const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
-    assertOpen(cart);
+    const now = deps.clock.now();
+    // Lock + version bump first (one statement), then the lines once: the resulting lines are
+    // built from them and the upsert's row, without reading the table again.
+    const cart = await touchOwnedCart(tx, cartId, caller, now);
     const locale = view.locale ?? cart.locale;
     let skuId = input.skuId;
     if (!skuId && input.sku) skuId = (await services.skuIdsByCode(tx, [input.sku])).get(input.sku);
@@ -49,26 +51,28 @@ export async function addCartLine(
       throw new AppError('validation_failed', message, { errors: [{ field, message }] });
     }
     const note = input.note?.trim() ?? '';
-    const [existing] = await tx.select().from(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.skuId, s.skuId), eq(cartLines.note, note)));
+    const lines = await getCartLines(tx, cart.id);
+    const existing = lines.find((l) => l.skuId === s.skuId && l.note === note);
     const quantity = (existing?.quantity ?? 0) + input.quantity;
     const q = checkQuantity(quantity, s.moq, s.orderMultiple, s.sku);
     if (q) throw quantityError(locale, 'body.quantity', q);
-    const now = deps.clock.now();
-    const [line] = await query<{ id: string }>(
+    const [line] = await query<{ id: string; added_at: Date | string }>(
       tx,
       sql`INSERT INTO cart_lines (id, cart_id, sku_id, quantity, note, added_at) VALUES (${deps.ids.make('cl')}, ${cart.id}, ${s.skuId}, ${quantity}, ${note}, ${now})
-          ON CONFLICT (cart_id, sku_id, note) DO UPDATE SET quantity = EXCLUDED.quantity RETURNING id`,
+          ON CONFLICT (cart_id, sku_id, note) DO UPDATE SET quantity = EXCLUDED.quantity RETURNING id, added_at`,
     );
-    const touched = await touchCart(tx, cart.id, now);
-    const quote = await quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale, principal: view.principal });
+    const after = existing
+      ? lines.map((l) => (l === existing ? { ...l, quantity } : l))
+      : [...lines, { id: line!.id, cartId: cart.id, skuId: s.skuId, quantity, note, addedAt: new Date(line!.added_at) }];
+    const quote = await quoteCart(tx, services, cart, after, now, { locale, principal: view.principal });
     return { ...quote, addedLineId: line!.id };
   });
 }
 
 export async function changeCartLine(deps: Deps, services: CheckoutServices, caller: CartCaller, cartId: string, lineId: string, quantity: number, view: ViewOpts = {}): Promise<CartQuote> {
   return deps.database.transaction(async (tx) => {
-    const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
-    assertOpen(cart);
+    const now = deps.clock.now();
+    const cart = await touchOwnedCart(tx, cartId, caller, now);
     const locale = view.locale ?? cart.locale;
     const [line] = await tx.select().from(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.id, lineId)));
     if (!line) throw new AppError('not_found', 'This line is no longer in the cart.');
@@ -78,20 +82,16 @@ export async function changeCartLine(deps: Deps, services: CheckoutServices, cal
       if (q) throw quantityError(locale, 'body.quantity', q);
     }
     await tx.update(cartLines).set({ quantity }).where(eq(cartLines.id, lineId));
-    const now = deps.clock.now();
-    const touched = await touchCart(tx, cart.id, now);
-    return quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale, principal: view.principal });
+    return quoteCart(tx, services, cart, await getCartLines(tx, cart.id), now, { locale, principal: view.principal });
   });
 }
 
 export async function removeCartLine(deps: Deps, services: CheckoutServices, caller: CartCaller, cartId: string, lineId: string, view: ViewOpts = {}): Promise<CartQuote> {
   return deps.database.transaction(async (tx) => {
-    const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
-    assertOpen(cart);
+    const now = deps.clock.now();
+    const cart = await touchOwnedCart(tx, cartId, caller, now);
     const gone = await tx.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.id, lineId))).returning({ id: cartLines.id });
     if (!gone.length) throw new AppError('not_found', 'This line is no longer in the cart.');
-    const now = deps.clock.now();
-    const touched = await touchCart(tx, cart.id, now);
-    return quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale: view.locale ?? cart.locale, principal: view.principal });
+    return quoteCart(tx, services, cart, await getCartLines(tx, cart.id), now, { locale: view.locale ?? cart.locale, principal: view.principal });
   });
 }

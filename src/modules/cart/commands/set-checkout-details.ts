@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/http/types.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { Address } from '../../orders/index.js';
-import { assertOpen, getCartLines, getOwnedCart, touchCart, type CartCaller } from '../db/carts-repo.js';
+import { getCartLines, touchOwnedCart, type CartCaller } from '../db/carts-repo.js';
 import { quoteCart, type CartQuote } from '../queries/quote-cart.js';
 import type { ViewOpts } from './edit-lines.js';
 import type { CheckoutServices } from '../services.js';
@@ -25,16 +25,15 @@ export async function setCartAddresses(deps: Deps, services: CheckoutServices, c
   const errors = [...validateAddress(shipTo, 'body.shipTo'), ...(billTo ? validateAddress(billTo, 'body.billTo') : [])];
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message + (errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''), { errors });
   return deps.database.transaction(async (tx) => {
-    const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
-    assertOpen(cart);
     const now = deps.clock.now();
-    const touched = await touchCart(tx, cart.id, now, {
+    const cart = await touchOwnedCart(tx, cartId, caller, now, {
       shipTo,
       billTo,
-      email: input.email === undefined ? cart.email : input.email?.trim().toLowerCase() || null,
-      vatNumber: input.vatNumber === undefined ? cart.vatNumber : input.vatNumber?.replace(/[\s.-]/g, '').toUpperCase() || null,
-      poNumber: input.poNumber === undefined ? cart.poNumber : input.poNumber?.trim() || null,
+      email: input.email === undefined ? undefined : input.email?.trim().toLowerCase() || null,
+      vatNumber: input.vatNumber === undefined ? undefined : input.vatNumber?.replace(/[\s.-]/g, '').toUpperCase() || null,
+      poNumber: input.poNumber === undefined ? undefined : input.poNumber?.trim() || null,
     });
+    const touched = cart;
     return quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale: view.locale ?? cart.locale, principal: view.principal });
   });
 }
@@ -52,15 +51,13 @@ export async function setCartShipping(
   view: ViewOpts = {},
 ): Promise<CartQuote> {
   return deps.database.transaction(async (tx) => {
-    const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
-    assertOpen(cart);
     const now = deps.clock.now();
-    const next = {
-      shippingMethodId: input.shippingMethodId === undefined ? cart.shippingMethodId : input.shippingMethodId,
-      incoterm: input.incoterm === undefined ? cart.incoterm : input.incoterm === 'DDU' ? 'DAP' : input.incoterm,
-      paymentMethod: input.paymentMethod ?? cart.paymentMethod,
-    };
-    const touched = await touchCart(tx, cart.id, now, next);
+    const touched = await touchOwnedCart(tx, cartId, caller, now, {
+      shippingMethodId: input.shippingMethodId,
+      incoterm: input.incoterm === 'DDU' ? 'DAP' : input.incoterm,
+      paymentMethod: input.paymentMethod,
+    });
+    const cart = touched;
     const q = await quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale: view.locale ?? cart.locale, principal: view.principal });
     const wrong = q.problems.filter(
       (p) => (input.shippingMethodId && p.code === 'shipping_unavailable') || (input.incoterm && p.code === 'incoterm_unavailable'),

@@ -23,12 +23,28 @@ export async function getOwnedCart(tx: Db, id: string, caller: CartCaller, opts:
   const rows = opts.lock
     ? await tx.select().from(carts).where(eq(carts.id, id)).for('update')
     : await tx.select().from(carts).where(eq(carts.id, id));
-  const cart = rows[0];
+  return ownedOrThrow(rows[0], caller);
+}
+
+function ownedOrThrow(cart: CartRow | undefined, caller: CartCaller): CartRow {
   const owns =
     !!cart &&
     ((cart.customerId !== null && cart.customerId === caller.customerId) ||
       (cart.tokenHash !== null && caller.token !== null && cart.tokenHash === hashToken(caller.token)));
   if (!owns) throw new AppError('not_found', 'This cart was not found. It may belong to another browser or have expired.');
+  return cart!;
+}
+
+/**
+ * Locks the caller's open cart, marks the change (version + 1) and applies `set`, in ONE
+ * statement (UPDATE takes the row lock a SELECT ... FOR UPDATE would). Undefined fields are left
+ * as they are. When the cart is not the caller's or not open this throws, and the caller's
+ * transaction rolls the statement back, so nothing changes.
+ */
+export async function touchOwnedCart(tx: Db, id: string, caller: CartCaller, now: Date, set: Partial<typeof carts.$inferInsert> = {}): Promise<CartRow> {
+  const rows = await tx.update(carts).set({ ...set, updatedAt: now, version: sql`${carts.version} + 1` }).where(eq(carts.id, id)).returning();
+  const cart = ownedOrThrow(rows[0], caller);
+  assertOpen(cart);
   return cart;
 }
 

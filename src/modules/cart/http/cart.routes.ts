@@ -78,7 +78,9 @@ export function cartRoutes(app: App, deps: AppDeps, services: CheckoutServices):
       const locale = req.body.locale && (STORE_LOCALES as readonly string[]).includes(req.body.locale) ? req.body.locale : localeOf(req);
       const { cart, token } = await createCart(deps, { customerId: caller.customerId, guestToken: caller.token, currency: req.body.currency, locale });
       if (token) setCartCookie(reply, deps, token);
-      const body = await view(req, cart.id, { caller: token ? { ...caller, token } : caller });
+      // A new guest cart has no lines; a customer's (possibly merged) cart is read once.
+      const lines = token ? [] : await getCartLines(deps.db, cart.id);
+      const { buyer: _b, ...body } = await quoteCart(deps.db, services, cart, lines, deps.clock.now(), { locale: localeOf(req, cart.locale), principal: req.principal });
       return reply.status(201).send({ ...body, ...(token ? { token } : {}) });
     },
   );
