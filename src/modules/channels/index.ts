@@ -32,7 +32,7 @@ export function createChannelsModule(opts: { ports: OrderHubPorts }): AppModule 
   };
 }
 
-export { importChannelOrder, reviewChannelOrder, type ImportResult, type HubDeps } from './commands/import-channel-order.js';
+export { importChannelOrder, importChannelOrders, importInBatches, reviewChannelOrder, type ImportResult, type HubDeps } from './commands/import-channel-order.js';
 export { reevaluateOrder, reevaluateHeldOrders } from './commands/reevaluate.js';
 export { pollAmazonChannel } from './commands/poll-amazon.js';
 export { backfillShopify } from './commands/backfill-shopify.js';

@@ -50,8 +50,23 @@ export interface OrderHubPorts {
    * then returns the shortages it found ([] = reserved, null = not attempted: `reserve()` follows).
    */
   createOrder(tx: Db, input: ChannelOrderInput, opts: { reserve: boolean }): Promise<{ orderId: string; number: string; shortages: StockShortage[] | null }>;
-  /** Applies a newer channel version in place (status, addresses, reported totals, lines' prices). */
-  updateOrder(tx: Db, orderId: string, input: ChannelOrderInput): Promise<void>;
+  /**
+   * Many orders of one channel at once (a poller page, a file, an ERP call): the same as
+   * `createOrder` per item, in a constant number of statements. Optional: without it the hub
+   * calls `createOrder` per order.
+   */
+  createOrders?(tx: Db, items: { input: ChannelOrderInput; reserve: boolean }[]): Promise<{ orderId: string; number: string; shortages: StockShortage[] | null }[]>;
+  /**
+   * Applies a newer channel version in place: lines, quantities, prices, ship-to, reported
+   * totals and flags, with a timeline entry naming what changed. Releases the order's stock
+   * (the caller reserves again for the new lines and re-runs the rules). Returns whether it
+   * applied: an order already in picking, shipped or closed keeps its lines and says so.
+   */
+  updateOrder(tx: Db, orderId: string, input: ChannelOrderInput): Promise<{ applied: boolean; changes: string[] }>;
+  /** Review outcomes of many orders at once (optional; else `applyReview` per order). */
+  applyReviews?(tx: Db, items: { orderId: string; outcome: 'approved' | 'held' | 'review'; reason: string }[], actor: Actor): Promise<void>;
+  /** `customerHistory` for many buyers at once (optional; else one call per order). */
+  customerHistories?(tx: Db, qs: { orderId: string; email: string | null; shipTo: UnifiedOrder['shipTo'] }[]): Promise<CustomerHistory[]>;
   /** Cancels the order; the channel cancelled it. */
   cancelOrder(tx: Db, orderId: string, reason: string, actor: Actor): Promise<void>;
   /**

@@ -45,3 +45,4 @@ export { placeOrdersBatchTx, type BatchPlaced } from './commands/place-orders-ba
 export { applyReviewEventsBatchTx, type ReviewEvent } from './commands/apply-order-events-batch.js';
 export { isSequencedChannel } from './db/order-numbers.schema.js';
 export { orderHistoryOfBuyers, addressKey, type BuyerOrderHistory } from './queries/customer-history.js';
+export { reviseOrderTx, isRevisable, type Revision } from './commands/revise-order.js';

@@ -7,7 +7,7 @@ import { notifyPurchasingJob } from './jobs/notify-purchasing.js';
  * the explanation of every decision stored beside it. Channels (and the storefront's placing)
  * call `reviewOrder` inside their own transaction with the order's facts.
  */
-export { reviewOrder, ensureDefaultRules, DEFAULT_REVIEW_SETTINGS, type ReviewSettings, type ReviewResult } from './commands/review-order.js';
+export { reviewOrder, reviewOrders, ensureDefaultRules, DEFAULT_REVIEW_SETTINGS, type ReviewSettings, type ReviewResult } from './commands/review-order.js';
 export { decideManually, type ManualAction } from './commands/manual-decision.js';
 export { reviewHistory, reviewStates, findPurchasingTasks, type DecisionView } from './queries/review-state.js';
 export { ordersInState, latestDecision } from './db/rules-repo.js';

@@ -7,7 +7,7 @@ import { getChannel } from '../db/channels-repo.js';
 import { mapAmazonOrder } from '../domain/amazon-mapper.js';
 import { AmazonApiError, AmazonRateLimited, createAmazonClient, type AmazonClient } from '../providers/amazon-sp-api.js';
 import { readCredentials } from './manage-channels.js';
-import { importChannelOrder, type HubDeps, type ImportResult } from './import-channel-order.js';
+import { importInBatches, type HubDeps, type ImportResult } from './import-channel-order.js';
 
 type PollDeps = AppDeps & { ports: HubDeps['ports'] };
 
@@ -89,17 +89,25 @@ export async function pollAmazonChannel(deps: PollDeps, channelId: string, opts:
       throw e;
     }
     pages++;
+    // Items of every order of the page first (no transaction open during network calls), then
+    // the page is imported as one batch.
+    const unified = [];
     for (const o of page.orders) {
       let items;
       try {
         items = await client.getOrderItems(o.AmazonOrderId);
       } catch (e) {
-        if (e instanceof AmazonRateLimited) return park(deps, channelId, e, pages, imported);
+        if (e instanceof AmazonRateLimited) {
+          // What was fetched of the page goes in; the cursor stays at the page, so the rest
+          // comes again after the back-off (the ledger makes the repeats no-ops).
+          imported.push(...(await importInBatches(deps.database, deps, channelId, unified, { ...SYSTEM_ACTOR, label: `amazon poller (${channel.name})` })));
+          return park(deps, channelId, e, pages, imported);
+        }
         throw e;
       }
-      const unified = mapAmazonOrder(o, items, deps.clock.now());
-      imported.push(await deps.database.transaction((tx) => importChannelOrder(tx, deps, channelId, unified, { ...SYSTEM_ACTOR, label: `amazon poller (${channel.name})` })));
+      unified.push(mapAmazonOrder(o, items, deps.clock.now()));
     }
+    imported.push(...(await importInBatches(deps.database, deps, channelId, unified, { ...SYSTEM_ACTOR, label: `amazon poller (${channel.name})` })));
     const next = page.nextToken;
     const advanced = await casCursor(
       deps,

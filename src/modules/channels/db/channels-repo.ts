@@ -39,9 +39,16 @@ export async function lockChannelOrder(tx: Db, channelId: string, externalId: st
   return row;
 }
 
-export async function insertChannelOrder(tx: Db, values: typeof channelOrders.$inferInsert): Promise<boolean> {
-  const rows = await tx.insert(channelOrders).values(values).onConflictDoNothing().returning({ id: channelOrders.id });
-  return rows.length > 0;
+/** The same for many orders of one channel, locked in external id order (no deadlocks). */
+export async function lockChannelOrders(tx: Db, channelId: string, externalIds: string[]): Promise<Map<string, ChannelOrderRow>> {
+  if (!externalIds.length) return new Map();
+  const rows = await tx
+    .select()
+    .from(channelOrders)
+    .where(and(eq(channelOrders.channelId, channelId), inArray(channelOrders.externalId, externalIds)))
+    .orderBy(channelOrders.externalId)
+    .for('update');
+  return new Map(rows.map((r) => [r.externalId, r]));
 }
 
 export async function channelOrderByOrderId(tx: Db, orderId: string): Promise<ChannelOrderRow | undefined> {

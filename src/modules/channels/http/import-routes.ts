@@ -7,7 +7,7 @@ import { getChannel } from '../db/channels-repo.js';
 import { mapErpOrder, type ErpOrder } from '../domain/erp-mapper.js';
 import { mapOrderRows, type OrderColumn } from '../domain/tabular-orders.js';
 import { readOrderFile } from '../domain/order-file.js';
-import { importChannelOrder } from '../commands/import-channel-order.js';
+import { importChannelOrders, importInBatches } from '../commands/import-channel-order.js';
 import type { OrderHubPorts } from '../ports.js';
 
 const tags = ['channels'];
@@ -60,12 +60,9 @@ export function importRoutes(app: App, deps: AppDeps, ports: OrderHubPorts): voi
     const outcome = await runIdempotent(req, deps, { required: true }, async (tx) => {
       const channel = await getChannel(tx, req.body.channelId);
       if (channel.kind !== 'erp') throw new AppError('validation_failed', `Channel ${channel.name} is a ${channel.kind} channel; ERP imports go to an ERP channel.`, { errors: [{ field: 'body.channelId', message: 'is not an ERP channel' }] });
-      const results = [];
-      for (const o of req.body.orders) {
-        const r = await importChannelOrder(tx, hub, channel.id, mapErpOrder(o as ErpOrder, deps.clock.now()), actor(req));
-        results.push({ externalId: o.externalId, ...r });
-      }
-      return { status: 200, body: { results } };
+      const now = deps.clock.now();
+      const imported = await importChannelOrders(tx, hub, channel.id, req.body.orders.map((o) => mapErpOrder(o as ErpOrder, now)), actor(req));
+      return { status: 200, body: { results: imported.map((r, i) => ({ externalId: req.body.orders[i]!.externalId, ...r })) } };
     });
     return sendIdempotent(reply, outcome);
   });
@@ -79,7 +76,7 @@ export function importRoutes(app: App, deps: AppDeps, ports: OrderHubPorts): voi
       schema: {
         tags,
         summary: 'Import an order file (Alibaba.com seller-centre export, ERP CSV or xlsx): one row per line',
-        description: 'Send the file as the body with Content-Type text/csv or the xlsx media type. Each order is imported in its own transaction; rows that cannot be read are reported with their row number and field and nothing of their order is stored.',
+        description: 'Send the file as the body with Content-Type text/csv or the xlsx media type. Orders are imported 200 to a transaction (an order that fails alone is retried on its own, so one bad order does not hold back the others); rows that cannot be read are reported with their row number and field and nothing of their order is stored.',
         params: z.object({ id: z.string() }),
       },
     }, async (req) => {
@@ -94,11 +91,8 @@ export function importRoutes(app: App, deps: AppDeps, ports: OrderHubPorts): voi
         throw new AppError('unprocessable', `The file could not be read: ${(e as Error).message}`, { errors: [{ field: 'body', message: 'unreadable file' }] });
       }
       const mapped = mapOrderRows(rows, { channelKind: channel.kind === 'alibaba' ? 'alibaba' : 'erp', columns: channel.settings.columns as Partial<Record<OrderColumn, string>> | undefined, now: deps.clock.now() });
-      const results = [];
-      for (const o of mapped.orders) {
-        const r = await deps.database.transaction((tx) => importChannelOrder(tx, hub, channel.id, o, actor(req)));
-        results.push({ externalId: o.externalId, ...r });
-      }
+      const imported = await importInBatches(deps.database, hub, channel.id, mapped.orders, actor(req));
+      const results = imported.map((r, i) => ({ externalId: mapped.orders[i]!.externalId, ...r }));
       return { results, errors: mapped.errors, unknownColumns: mapped.unknownColumns };
     });
   });

@@ -44,6 +44,7 @@ export function createTestPorts(opts: { skus: string[]; baseCurrency?: string; r
       const o = orders.get(orderId)!;
       o.input = input;
       o.updates++;
+      return { applied: true, changes: ['lines'] };
     },
     async cancelOrder(_tx, orderId) {
       calls.cancel++;

@@ -4,8 +4,9 @@ import type { Actor } from '../../../platform/auth/principal.js';
 import type { Clock } from '../../../platform/clock/clock.js';
 import type { Ids } from '../../../platform/ids/ids.js';
 import { allocate, type LineAllocation, type NeedLine, type Shortage } from '../domain/allocate.js';
-import { DENY, loadPolicies, lockStockRows, writeLedger, type LedgerEntry } from '../db/stock-repo.js';
-import { inventoryReservations } from '../db/inventory.schema.js';
+import { DENY, loadPolicies, lockStockRows, type LedgerEntry } from '../db/stock-repo.js';
+import { inventoryLedger, inventoryReservations } from '../db/inventory.schema.js';
+import { bulkInsert } from '../../../platform/db/bulk-insert.js';
 
 export type BatchReservation = { orderId: string; ok: true; lines: LineAllocation[] } | { orderId: string; ok: false; shortages: Shortage[] };
 
@@ -69,7 +70,12 @@ export async function reserveStockBatch(
                          FROM (VALUES ${values}) AS v(sku_id, warehouse_id, qty)
                          WHERE s.sku_id = v.sku_id AND s.warehouse_id = v.warehouse_id`);
   }
-  if (reservations.length) await tx.insert(inventoryReservations).values(reservations);
-  await writeLedger(tx, { ids: deps.ids, now, actor }, ledger);
+  await bulkInsert(tx, inventoryReservations, reservations);
+  // The ledger rows as `writeLedger` writes them, in one parameter per column.
+  await bulkInsert(
+    tx,
+    inventoryLedger,
+    ledger.map((e) => ({ id: deps.ids.make('stl'), ...e, refType: e.refType ?? null, refId: e.refId ?? null, reason: e.reason ?? null, actorType: actor.type, actorId: actor.id, actorLabel: actor.label, at: now })),
+  );
   return results;
 }

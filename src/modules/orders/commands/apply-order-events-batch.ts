@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { query, type Db } from '../../../platform/db/database.js';
+import { bulkInsert } from '../../../platform/db/bulk-insert.js';
 import type { Actor } from '../../../platform/auth/principal.js';
 import type { AppDeps } from '../../../platform/http/types.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
@@ -48,7 +49,9 @@ export async function applyReviewEventsBatchTx(
   const values = sql.join([...final].map(([id, to]) => sql`(${id}, ${to})`), sql`, `);
   await tx.execute(sql`UPDATE orders o SET status = v.status, updated_at = ${now}, version = o.version + 1
                        FROM (VALUES ${values}) AS v(id, status) WHERE o.id = v.id`);
-  await tx.insert(orderEvents).values(
+  await bulkInsert(
+    tx,
+    orderEvents,
     moved.map((m) => ({
       id: deps.ids.make('oev'),
       orderId: m.id,

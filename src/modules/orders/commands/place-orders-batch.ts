@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/database.js';
+import { bulkInsert } from '../../../platform/db/bulk-insert.js';
 import type { Actor } from '../../../platform/auth/principal.js';
 import type { AppDeps } from '../../../platform/http/types.js';
 import { reserveStockBatch } from '../../inventory/index.js';
@@ -79,9 +80,9 @@ export async function placeOrdersBatchTx(
     });
     out.push({ id: p.id, number, shortages: !r ? null : r.ok ? [] : r.shortages.map((s) => ({ sku: s.sku, requested: s.requested, available: s.available })) });
   });
-  await tx.insert(orders).values(orderRows);
-  await tx.insert(orderLines).values(lineRows);
-  await tx.insert(orderEvents).values(eventRows);
+  await bulkInsert(tx, orders, orderRows);
+  await bulkInsert(tx, orderLines, lineRows);
+  await bulkInsert(tx, orderEvents, eventRows);
   if (!MARKETPLACES.has(channel)) {
     for (const p of prepared) if (p.draft.customerEmail) await deps.jobs.enqueue(tx, ORDER_CONFIRMATION_JOB, { orderId: p.id });
   }

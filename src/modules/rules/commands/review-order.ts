@@ -1,11 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
+import { bulkInsert } from '../../../platform/db/bulk-insert.js';
 import type { AppDeps } from '../../../platform/http/types.js';
-import { publishEvent } from '../../webhooks/index.js';
+import { publishEvents, type OutboundEvent } from '../../webhooks/index.js';
 import { evaluateRules, defaultRules } from '../domain/engine.js';
 import type { Decision, OrderFacts } from '../domain/rule-types.js';
 import { purchasingTasks, reviewDecisions, reviewRules } from '../db/rules.schema.js';
-import { latestDecision, loadRules } from '../db/rules-repo.js';
+import { latestDecisions, loadRules } from '../db/rules-repo.js';
 
 export const NOTIFY_PURCHASING_JOB = 'rules.notify-purchasing';
 
@@ -55,53 +56,89 @@ export async function reviewOrder(
   deps: Pick<AppDeps, 'ids' | 'clock' | 'jobs'>,
   input: { facts: OrderFacts; trigger: string; orderNumber?: string; settings?: ReviewSettings },
 ): Promise<ReviewResult> {
-  await ensureDefaultRules(tx, deps, input.settings);
+  return (await reviewOrders(tx, deps, [input], input.settings))[0]!;
+}
+
+/**
+ * The same for many orders (a batch of imported orders) in a constant number of statements:
+ * the rules are read once, decisions, tasks and events written together.
+ */
+export async function reviewOrders(
+  tx: Db,
+  deps: Pick<AppDeps, 'ids' | 'clock' | 'jobs'>,
+  inputs: { facts: OrderFacts; trigger: string; orderNumber?: string }[],
+  settings?: ReviewSettings,
+): Promise<ReviewResult[]> {
+  if (!inputs.length) return [];
+  await ensureDefaultRules(tx, deps, settings);
   const rules = await loadRules(tx);
-  const decision = evaluateRules(rules, input.facts);
-  const previous = await latestDecision(tx, input.facts.orderId);
+  const orderIds = inputs.map((i) => i.facts.orderId);
+  const previous = await latestDecisions(tx, orderIds);
   const now = deps.clock.now();
-  const decisionId = deps.ids.make('rvd');
-  await tx.insert(reviewDecisions).values({
-    id: decisionId,
-    orderId: input.facts.orderId,
-    outcome: decision.outcome,
-    ruleId: decision.ruleId,
-    rulePosition: decision.rulePosition,
-    explanations: decision.explanations,
-    tags: decision.tags,
-    assignee: decision.assignee,
-    secondApproval: decision.secondApproval,
-    facts: input.facts as unknown as Record<string, unknown>,
-    trigger: input.trigger,
-    decidedBy: 'rules',
-    createdAt: now,
+  const results = inputs.map((input): ReviewResult => {
+    const decision = evaluateRules(rules, input.facts);
+    const p = previous.get(input.facts.orderId);
+    return { decision, decisionId: deps.ids.make('rvd'), changed: p?.outcome !== decision.outcome };
   });
-  const newTasks: string[] = [];
-  for (const s of decision.notifyPurchasing) {
+  await bulkInsert(
+    tx,
+    reviewDecisions,
+    results.map((r, i) => ({
+      id: r.decisionId,
+      orderId: inputs[i]!.facts.orderId,
+      outcome: r.decision.outcome,
+      ruleId: r.decision.ruleId,
+      rulePosition: r.decision.rulePosition,
+      explanations: r.decision.explanations,
+      tags: r.decision.tags,
+      assignee: r.decision.assignee,
+      secondApproval: r.decision.secondApproval,
+      facts: inputs[i]!.facts as unknown as Record<string, unknown>,
+      trigger: inputs[i]!.trigger,
+      decidedBy: 'rules',
+      createdAt: now,
+    })),
+  );
+  // Purchasing's tasks: one open task per order and short SKU.
+  const short = results.map((r, i) => ({ r, input: inputs[i]! })).filter((x) => x.r.decision.notifyPurchasing.length);
+  if (short.length) {
     const open = await tx
-      .select({ id: purchasingTasks.id })
+      .select({ orderId: purchasingTasks.orderId, sku: purchasingTasks.sku })
       .from(purchasingTasks)
-      .where(and(eq(purchasingTasks.orderId, input.facts.orderId), eq(purchasingTasks.sku, s.sku), eq(purchasingTasks.status, 'open')));
-    if (open.length) continue;
-    const id = deps.ids.make('ptk');
-    await tx.insert(purchasingTasks).values({ id, orderId: input.facts.orderId, sku: s.sku, quantityShort: s.short, available: s.available, ordered: s.ordered, status: 'open', createdAt: now });
-    newTasks.push(id);
+      .where(and(inArray(purchasingTasks.orderId, short.map((x) => x.input.facts.orderId)), eq(purchasingTasks.status, 'open')));
+    const have = new Set(open.map((o) => `${o.orderId}\u0000${o.sku}`));
+    const tasks: (typeof purchasingTasks.$inferInsert)[] = [];
+    const jobs: { orderId: string; orderNumber: string; taskIds: string[] }[] = [];
+    for (const x of short) {
+      const ids: string[] = [];
+      for (const s of x.r.decision.notifyPurchasing) {
+        const k = `${x.input.facts.orderId}\u0000${s.sku}`;
+        if (have.has(k)) continue;
+        have.add(k);
+        const id = deps.ids.make('ptk');
+        tasks.push({ id, orderId: x.input.facts.orderId, sku: s.sku, quantityShort: s.short, available: s.available, ordered: s.ordered, status: 'open', createdAt: now });
+        ids.push(id);
+      }
+      if (ids.length) jobs.push({ orderId: x.input.facts.orderId, orderNumber: x.input.orderNumber ?? x.input.facts.orderId, taskIds: ids });
+    }
+    if (tasks.length) await tx.insert(purchasingTasks).values(tasks);
+    for (const j of jobs) await deps.jobs.enqueue(tx, NOTIFY_PURCHASING_JOB, j);
   }
-  // Stock arrived and the hold is lifted: purchasing's tasks for this order are done.
-  if (decision.outcome !== 'held') {
+  // Stock arrived and the hold is lifted: purchasing's tasks for these orders are done.
+  const lifted = results.map((r, i) => ({ r, id: inputs[i]!.facts.orderId })).filter((x) => x.r.decision.outcome !== 'held' && previous.has(x.id));
+  if (lifted.length) {
     await tx
       .update(purchasingTasks)
       .set({ status: 'done', closedAt: now })
-      .where(and(eq(purchasingTasks.orderId, input.facts.orderId), eq(purchasingTasks.status, 'open')));
+      .where(and(inArray(purchasingTasks.orderId, lifted.map((x) => x.id)), eq(purchasingTasks.status, 'open')));
   }
-  if (newTasks.length) await deps.jobs.enqueue(tx, NOTIFY_PURCHASING_JOB, { orderId: input.facts.orderId, orderNumber: input.orderNumber ?? input.facts.orderId, taskIds: newTasks });
-  const changed = previous?.outcome !== decision.outcome;
-  if (changed && (decision.outcome === 'approved' || decision.outcome === 'held')) {
-    await publishEvent(tx, deps, {
-      event: decision.outcome === 'approved' ? 'order.approved' : 'order.held',
-      eventId: `${decision.outcome === 'approved' ? 'order.approved' : 'order.held'}:${input.facts.orderId}:${decisionId}`,
-      data: { orderId: input.facts.orderId, orderNumber: input.orderNumber ?? null, explanations: decision.explanations },
-    });
-  }
-  return { decision, decisionId, changed };
+  const events: OutboundEvent[] = [];
+  results.forEach((r, i) => {
+    if (!r.changed || (r.decision.outcome !== 'approved' && r.decision.outcome !== 'held')) return;
+    const event = r.decision.outcome === 'approved' ? 'order.approved' : 'order.held';
+    const id = inputs[i]!.facts.orderId;
+    events.push({ event, eventId: `${event}:${id}:${r.decisionId}`, data: { orderId: id, orderNumber: inputs[i]!.orderNumber ?? null, explanations: r.decision.explanations } });
+  });
+  await publishEvents(tx, deps, events);
+  return results;
 }
