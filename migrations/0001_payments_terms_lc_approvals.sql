@@ -29,7 +29,7 @@ CREATE TABLE "bulk_uploads" (
 	"entered_by_type" text NOT NULL,
 	"entered_by_id" text,
 	"entered_by_label" text NOT NULL,
-	"accept_backorders" integer DEFAULT 0 NOT NULL,
+	"accept_backorders" boolean DEFAULT false NOT NULL,
 	"error" text,
 	"version" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
