@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -12,6 +14,8 @@ import { launchBrowser, screenshotDir } from './support/browser.js';
  * a saved list and shares it, and a colleague orders from it; downloads the xlsx export and it
  * reads back. The past orders are placed through the store API first (as the buyer did before).
  */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REP = { email: 'tom.sales@example.com', name: 'Tom Sales', password: 'copper-willow-harbour-64' };
 const OWNER = { email: 'owner@example.com', name: 'Olivia Owner', password: 'harbour-lantern-copper-92' };
 const DEALER = { email: 'einkauf@licht-nord.de', name: 'Jonas Weber', company: 'Licht Nord GmbH', password: 'lantern-dune-ferry-47' };
 const COLLEAGUE = { email: 'lager@licht-nord.de', name: 'Mia Berg', password: 'quartz-meadow-violet-31' };
@@ -59,6 +63,7 @@ let owner: ReturnType<typeof client>;
 let dealer: ReturnType<typeof client>;
 const skus: { sku: string; variantId: string; moq: number }[] = [];
 const orders: { id: string; number: string }[] = [];
+let customerId = '';
 
 async function placeOrder(lines: { sku: string; quantity: number }[], po: string) {
   const cart = await dealer.call('POST', '/api/store/carts', { currency: 'USD', locale: 'en' });
@@ -86,7 +91,15 @@ async function signIn(email: string, password: string) {
 }
 
 beforeAll(async () => {
-  server = await startServer({ env: { DEMO_DATA: 'true' } });
+  server = await startServer({
+    env: { DEMO_DATA: 'true' },
+    // The sales rep who takes orders by phone exists before the first start (the CLI, as documented).
+    beforeStart: (env) => {
+      execFileSync(process.execPath, [path.join(root, 'bin/tradelane.mjs'), 'staff', 'create', '--email', REP.email, '--role', 'sales', '--name', REP.name, '--password', REP.password], {
+        cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    },
+  });
   owner = client();
   const token = new URL(server.setupUrl).hash.replace(/^#token=/, '');
   expect((await owner.call('POST', '/api/admin/auth/setup', { token, ...OWNER })).status).toBe(201);
@@ -101,6 +114,7 @@ beforeAll(async () => {
   expect((await dealer.call('POST', '/api/store/account/signup', { kind: 'b2b', email: DEALER.email, password: DEALER.password, name: DEALER.name, companyName: DEALER.company, country: 'DE', locale: 'en' })).status).toBe(202);
   expect((await dealer.call('POST', '/api/store/account/verify', { token: await tokenMail(DEALER.email, /confirm/i) })).status).toBe(204);
   expect((await dealer.call('POST', '/api/store/account/login', { email: DEALER.email, password: DEALER.password })).status).toBe(200);
+  customerId = (await dealer.call('GET', '/api/store/account')).json.customer.id;
   expect((await dealer.call('POST', '/api/store/account/users', { email: COLLEAGUE.email, name: COLLEAGUE.name, role: 'buyer' })).status).toBe(201);
   expect((await dealer.call('POST', '/api/store/account/invite/accept', { token: await tokenMail(COLLEAGUE.email, /.*/), password: COLLEAGUE.password })).status).toBe(204);
 
@@ -208,5 +222,38 @@ describe('reorder, history, saved lists and export in the browser (issue 7)', ()
     // The PO number that starts with "=" is escaped in the file (no formula runs on opening it).
     expect(rows.map((r) => at(r, 'PO number'))).toContain("'=PO-1002");
     expect(wb.getWorksheet('Orders')!.rowCount).toBe(3);
+  });
+
+  test('a sales rep reorders for the customer in the back office and places it; the order says who entered it; the staff export reads back', async () => {
+    await browser.context.clearCookies();
+    await page.goto(`${server.baseUrl}/admin/login`);
+    await page.fill('input[name=email]', REP.email);
+    await page.fill('input[name=password]', REP.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => u.pathname === '/admin' || u.pathname === '/admin/');
+    await page.goto(`${server.baseUrl}/admin/order-for/${customerId}`);
+    await page.locator(`[data-testid="order-for-reorder-${orders[1]!.number}"]`).click();
+    await page.locator('[data-testid=order-for-place]').waitFor();
+    await shot('6-staff-order-for');
+    await page.locator('[data-testid=order-for-place]').click();
+    await page.waitForURL(/\/admin\/orders\/ord_/);
+    await expect.poll(() => page.locator('body').textContent()).toContain(REP.email);
+    await shot('7-staff-placed-order');
+    const orderId = new URL(page.url()).pathname.split('/').pop()!;
+    const placed = await owner.call('GET', `/api/admin/orders/${orderId}`);
+    expect(placed.json).toMatchObject({ customerId, placedByType: 'staff', placedByLabel: REP.email });
+
+    await page.goto(`${server.baseUrl}/admin/order-export`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+    const file = path.join(shots, 'staff-orders.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Orders')!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const enteredBy = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2).getCell(header.indexOf('Entered by') + 1).value);
+    expect(enteredBy).toContain(REP.email);
+    // Demo channel orders are in the store too: the dealer's three are among them.
+    expect(enteredBy.filter((e) => e === REP.email)).toHaveLength(1);
   });
 });

@@ -117,7 +117,7 @@ describe(`reorder, history, saved lists and exports on ${DATABASE_UNDER_TEST}`, 
     expect(shared.statusCode).toBe(200);
     // A stale version is refused rather than overwriting the newer list.
     expect((await c.call(anna, 'PATCH', `/api/store/order-lists/${listId}`, { name: 'x', version: created.json().version })).statusCode).toBe(409);
-    expect((await c.call(ben, 'GET', '/api/store/order-lists')).json().items.map((l: any) => [l.name, l.shared, l.mine])).toEqual([['Weekly', true, false]]);
+    expect((await c.call(ben, 'GET', '/api/store/order-lists')).json().items.map((l: any) => [l.name, l.shared, l.mine, l.lineCount])).toEqual([['Weekly', true, false, 2]]);
     expect((await c.call(ben, 'PATCH', `/api/store/order-lists/${listId}`, { name: 'Mine now' })).statusCode).toBe(403);
     expect((await c.call(zoe, 'GET', `/api/store/order-lists/${listId}`)).statusCode).toBe(404);
     expect((await c.call(zoe, 'POST', `/api/store/order-lists/${listId}/order`, {})).statusCode).toBe(404);

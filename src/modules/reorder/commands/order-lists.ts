@@ -41,7 +41,8 @@ export async function listOrderLists(tx: Db, v: ListViewer) {
     .select({
       id: orderLists.id, name: orderLists.name, note: orderLists.note, shared: orderLists.shared, ownerUserId: orderLists.ownerUserId, ownerLabel: orderLists.ownerLabel,
       updatedAt: orderLists.updatedAt, version: orderLists.version,
-      lineCount: sql<number>`(SELECT count(*)::int FROM order_list_lines l WHERE l.list_id = ${orderLists.id})`,
+      // Spelled out: inside the subquery a bare "id" would bind to the line's own id.
+      lineCount: sql<number>`(SELECT count(*)::int FROM order_list_lines l WHERE l.list_id = "order_lists"."id")`,
     })
     .from(orderLists)
     .where(visibleTo(v))

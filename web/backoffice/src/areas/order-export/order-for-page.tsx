@@ -149,7 +149,7 @@ export default function OrderForPage({ params }: { params: { customerId?: string
       </Section>
 
       {result ? (
-        <Section title={t('reorder.bo.cart')} description={t('reorder.result.added', { count: result.linesAdded })}>
+        <Section title={t('reorder.bo.cart')} description={t('reorder.bo.added', { count: result.linesAdded })}>
           {result.differences.length ? (
             <ul data-testid="order-for-differences">{result.differences.map((d, i) => <li key={i} data-kind={d.kind}>{differenceText(t, d, locale)}</li>)}</ul>
           ) : <p>{t('reorder.result.noDifferences')}</p>}
