@@ -37,6 +37,7 @@ export function productBody(ctx: PageCtx, p: StoreProduct): Html {
         ${lead ? html`<li id="product-lead-time">${lead}</li>` : ''}
       </ul>
       <form class="add-to-cart" id="add-to-cart" method="post" action="${localePath(locale, '/cart/add')}" data-cart-form>
+        ${ctx.csrfToken ? html`<input type="hidden" name="_csrf" value="${ctx.csrfToken}">` : ''}
         <label for="variant-select">${t('storefront.product.variant')}</label>
         <select id="variant-select" name="variantId">
           ${p.variants.map((v) => html`<option value="${v.id}">${v.sku}${v.attributes.length ? ` — ${v.attributes.map((a) => a.value).join(', ')}` : ''}</option>`)}
