@@ -27,14 +27,8 @@ export async function getBuyerView(tx: Db, principal: Principal | undefined, set
   if (!principal || principal.kind !== 'customer' || !principal.mfaPassed) {
     return { ...GUEST, seesPrices: !settings.hidePricesForGuests, canOrder: !settings.hidePricesForGuests };
   }
-  const [row] = await query<{ kind: string; tier: string | null; status: string; verified: boolean; role: string; locale: string; app_status: string | null }>(
-    tx,
-    sql`SELECT c.kind, c.tier, c.status, (u.email_verified_at IS NOT NULL) AS verified, u.role, u.locale,
-               (SELECT a.status FROM kyc_applications a WHERE a.customer_id = c.id ORDER BY a.submitted_at DESC LIMIT 1) AS app_status
-        FROM customer_users u JOIN customers c ON c.id = u.customer_id
-        WHERE u.id = ${principal.customerUserId} AND u.status = 'active'`,
-  );
-  if (!row || row.status !== 'active') return { ...GUEST, seesPrices: !settings.hidePricesForGuests };
+  const row = factsOf.get(principal) ?? (await loadBuyerFacts(tx, principal.customerUserId));
+  if (!row || row.customer_status !== 'active') return { ...GUEST, seesPrices: !settings.hidePricesForGuests };
   const base = { customerId: principal.customerId, userId: principal.customerUserId, locale: row.locale };
   if (row.tier && row.app_status === 'approved') {
     return { ...base, kind: 'dealer', tier: row.tier, seesPrices: true, canOrder: row.role !== 'viewer' };
@@ -45,4 +39,35 @@ export async function getBuyerView(tx: Db, principal: Principal | undefined, set
   }
   const sees = row.verified && settings.retailPricesForVerifiedB2c;
   return { ...base, kind: 'retail', tier: null, seesPrices: sees || !settings.hidePricesForGuests, canOrder: sees && row.role !== 'viewer' };
+}
+
+/** What pricing needs to know about a signed-in buyer (one row: user, company, latest application). */
+export interface BuyerFacts {
+  kind: string;
+  tier: string | null;
+  customer_status: string;
+  verified: boolean;
+  role: string;
+  locale: string;
+  app_status: string | null;
+}
+
+/**
+ * Facts read by the authenticate hook in the same statement as the session, kept for the life of
+ * that request's principal object (a WeakMap: nothing outlives the request, nothing is shared).
+ */
+const factsOf = new WeakMap<object, BuyerFacts>();
+export function rememberBuyerFacts(principal: Principal, facts: BuyerFacts): void {
+  factsOf.set(principal, { kind: facts.kind, tier: facts.tier, customer_status: facts.customer_status, verified: facts.verified, role: facts.role, locale: facts.locale, app_status: facts.app_status });
+}
+
+async function loadBuyerFacts(tx: Db, userId: string): Promise<BuyerFacts | undefined> {
+  const [row] = await query<BuyerFacts>(
+    tx,
+    sql`SELECT c.kind, c.tier, c.status AS customer_status, (u.email_verified_at IS NOT NULL) AS verified, u.role, u.locale,
+               (SELECT a.status FROM kyc_applications a WHERE a.customer_id = c.id ORDER BY a.submitted_at DESC LIMIT 1) AS app_status
+        FROM customer_users u JOIN customers c ON c.id = u.customer_id
+        WHERE u.id = ${userId} AND u.status = 'active'`,
+  );
+  return row;
 }
