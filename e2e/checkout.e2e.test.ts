@@ -231,8 +231,78 @@ describe.skipIf(!hasData)('checkout in the browser: three buyers, explained tota
     expect(text).toContain('DDP');
   });
 
-  test('the buyer account lists nothing for a guest; the order pages need sign-in', async () => {
-    const res = await page.goto(`${server.baseUrl}/en/account/orders`);
-    expect(res?.url()).toMatch(/\/en\/account\/sign-in/);
+  test('a signed-in buyer ships to a saved address and finds the order, its detail and proforma in the account', async () => {
+    const B = { name: 'Élodie Bernard', email: 'elodie.bernard@example.fr', password: 'lantern-harbour-quartz-57' };
+    await browser.context.clearCookies();
+    await page.setExtraHTTPHeaders({ 'cf-ipcountry': 'FR' });
+    // Sign up in the browser, confirm the emailed link, sign in.
+    await page.goto(`${server.baseUrl}/en/account/orders`);
+    await page.waitForURL(/\/en\/account\/sign-in/); // the account's orders need sign-in
+    await page.click('#sign-up-link');
+    await page.selectOption('select[name=kind]', 'b2c');
+    await page.fill('input[name=name]', B.name);
+    await page.fill('input[name=email]', B.email);
+    await page.fill('input[name=password]', B.password);
+    await page.fill('input[name=country]', 'FR');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL(/\/en\/account\/sign-up\/sent/);
+    const mail = await server.smtp.waitFor((m) => m.to.includes(B.email) && /confirm/i.test(m.subject));
+    await page.goto(/(http:\/\/[^\s"<>]+\/en\/account\/verify\?token=[\w-]+)/.exec(mail.text)![1]!);
+    await page.getByRole('button', { name: 'Confirm email address' }).click();
+    await page.click('#go-sign-in');
+    await page.fill('input[name=email]', B.email);
+    await page.fill('input[name=password]', B.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/en\/account$/);
+    // Two saved ship-to addresses through the account API (the address book pages are the customers module's).
+    for (const [i, a] of [
+      { label: 'Atelier', name: B.name, line1: '4 quai Saint-Antoine', city: 'Lyon', postcode: '69002', country: 'FR', isDefault: true },
+      { label: 'Entrepôt', name: B.name, company: 'Lumière & Co', line1: '15 avenue Jean Médecin', city: 'Nice', postcode: '06000', country: 'FR' },
+    ].entries()) {
+      const status = await page.evaluate(async ([body, key]) => {
+        const csrf = document.querySelector('meta[name=csrf-token]')?.getAttribute('content') ?? '';
+        const r = await fetch('/api/store/account/addresses', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, 'idempotency-key': key }, body: JSON.stringify({ kind: 'shipping', ...body }) });
+        return r.status;
+      }, [a, `addr-${i}`] as const);
+      expect(status).toBe(201);
+    }
+
+    await page.goto(`${server.baseUrl}/en${PRODUCT}`);
+    await page.fill('#quantity', '20');
+    await page.click('#add-to-cart-button');
+    await page.waitForURL(/\/en\/cart$/);
+    await page.click('#go-checkout');
+    await page.waitForURL(/\/en\/checkout$/);
+    // The default saved address fills the empty form; the picker switches to the other one.
+    expect(await page.inputValue('input[name="ship.city"]')).toBe('Lyon');
+    const picker = page.locator('select[data-address-book="ship."]');
+    await picker.selectOption({ label: 'Entrepôt · Élodie Bernard · Lumière & Co · 15 avenue Jean Médecin · Nice · FR' });
+    expect(await page.inputValue('input[name="ship.city"]')).toBe('Nice');
+    expect(await page.inputValue('input[name="ship.postalCode"]')).toBe('06000');
+    await page.fill('input[name=email]', B.email);
+    await shot('account-1-address-book');
+    await page.click('#to-shipping');
+    await page.locator('#shipping-options input[type=radio]').first().waitFor();
+    await page.click('#to-confirm');
+    await page.locator('[data-step="3"]').waitFor({ state: 'visible' });
+    expect(await page.locator('#cart-totals').innerText()).toContain('VAT 20 % (FR)');
+    await page.click('#place-order');
+    await page.locator('#order-placed h2').waitFor();
+    const number = /(TL-\d+)/.exec(await page.locator('#order-placed h2').innerText())![1]!;
+
+    // The account: orders list (in the shared account navigation) → detail → proforma.
+    await page.goto(`${server.baseUrl}/en/account/orders`);
+    expect(await page.getAttribute('.account-nav a[data-section=orders]', 'aria-current')).toBe('page');
+    await page.click(`#account-orders a:text("${number}")`);
+    await page.waitForURL(/\/en\/account\/orders\/ord_/);
+    expect(await page.locator('main').innerText()).toContain('Nice');
+    await shot('account-2-order');
+    const pdf = await page.request.get(new URL((await page.getAttribute('#account-proforma', 'href'))!, page.url()).href);
+    expect(pdf.status()).toBe(200);
+    const parser = new PDFParse({ data: new Uint8Array(await pdf.body()) });
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    expect(text).toContain(number);
+    expect(text).toContain('15 avenue Jean Médecin');
   });
 });

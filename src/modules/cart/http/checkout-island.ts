@@ -73,6 +73,16 @@ export const CHECKOUT_JS = String.raw`(() => {
       const v = (k) => { const el = addrForm.elements.namedItem(prefix + k); return el && el.value ? el.value : null; };
       return { name: v('name') || '', company: v('company'), line1: v('line1') || '', line2: v('line2'), city: v('city') || '', region: v('region'), postalCode: v('postalCode'), countryCode: (v('countryCode') || '').toUpperCase(), phone: v('phone') };
     };
+    // Address book: choosing a saved address fills the fields (they stay editable).
+    addrForm.querySelectorAll('select[data-address-book]').forEach((sel) => sel.addEventListener('change', () => {
+      const opt = sel.selectedOptions[0];
+      const a = opt && opt.getAttribute('data-address') ? JSON.parse(opt.getAttribute('data-address')) : {};
+      const prefix = sel.getAttribute('data-address-book');
+      for (const k of ['name', 'company', 'line1', 'line2', 'city', 'region', 'postalCode', 'countryCode', 'phone']) {
+        const el = addrForm.elements.namedItem(prefix + k);
+        if (el) el.value = a[k] || '';
+      }
+    }));
     const same = addrForm.elements.namedItem('sameAsShipping');
     const billTo = document.getElementById('bill-to');
     if (same && billTo) same.addEventListener('change', () => { billTo.disabled = same.checked; billTo.hidden = same.checked; });

@@ -6,7 +6,7 @@ import { csrfHiddenInput } from '../../../platform/http/csrf.js';
 import { formatMoney, money } from '../../../platform/money/index.js';
 import { html, raw, renderStorePage, type Html, type PageCtx, type StorePageOptions } from '../../storefront/index.js';
 import { getOrder, listOrders } from '../../orders/index.js';
-import { chooseDisplayCurrency, CURRENCY_COOKIE, visitorCountry } from '../../customers/index.js';
+import { chooseDisplayCurrency, CURRENCY_COOKIE, listAddresses, visitorCountry } from '../../customers/index.js';
 import { getEnabledCurrencies } from '../../fx/index.js';
 import type { CheckoutServices } from '../services.js';
 import { createCart } from '../commands/create-cart.js';
@@ -55,6 +55,30 @@ function page(req: FastifyRequest, reply: FastifyReply, deps: AppDeps, opts: Sto
 async function displayCurrencyOf(deps: AppDeps, req: FastifyRequest, posted: string | undefined): Promise<string> {
   const cur = await getEnabledCurrencies(deps.db);
   return chooseDisplayCurrency({ chosen: posted || req.cookies?.[CURRENCY_COOKIE], country: visitorCountry(req), enabled: cur.enabled, base: cur.base });
+}
+
+interface BookEntry { id: string; label: string; isDefault: boolean; address: Record<string, string | null> }
+
+/** The signed-in buyer's saved addresses (customers module), as checkout address fields. */
+async function addressBook(deps: AppDeps, req: FastifyRequest): Promise<{ ship: BookEntry[]; bill: BookEntry[] }> {
+  const p = req.principal;
+  if (!p || p.kind !== 'customer') return { ship: [], bill: [] };
+  const rows = await listAddresses(deps.db, p.customerId);
+  const entry = (a: (typeof rows)[number]): BookEntry => ({
+    id: a.id,
+    isDefault: a.isDefault,
+    label: [a.label, a.name, a.company, a.line1, a.city, a.country].filter(Boolean).join(' · '),
+    address: { name: a.name, company: a.company, line1: a.line1, line2: a.line2, city: a.city, region: a.region, postalCode: a.postcode, countryCode: a.country, phone: a.phone },
+  });
+  return { ship: rows.filter((a) => a.kind === 'shipping').map(entry), bill: rows.filter((a) => a.kind === 'billing').map(entry) };
+}
+
+/** A select that fills the address fields below it (checkout.js); nothing when the book is empty. */
+function bookPicker(entries: BookEntry[], prefix: string, label: string, none: string): Html | string {
+  if (!entries.length) return '';
+  return html`<label class="option">${label} <select data-address-book="${prefix}"><option value="">${none}</option>${entries.map(
+    (e) => html`<option value="${e.id}" data-address="${JSON.stringify(e.address)}">${e.label}</option>`,
+  )}</select></label>`;
 }
 
 const checkoutScript = raw('<script src="/assets/cart/checkout.js" defer></script>');
@@ -171,6 +195,9 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
     if (!q.lines.length) return reply.redirect(`/${locale}/cart`, 303);
     // A separate billing address only when one was given; otherwise its (required) fields stay out of the form.
     const sameBilling = !q.billTo || JSON.stringify(q.billTo) === JSON.stringify(q.shipTo);
+    // A signed-in buyer picks from the address book; the default ship-to fills an empty form.
+    const book = await addressBook(deps, req);
+    const shipTo = (q.shipTo as Record<string, string | null> | null) ?? book.ship.find((a) => a.isDefault)?.address ?? null;
     const regions = [...REGION_REQUIRED].flatMap((c) => regionsOf(c).map((r) => ({ c, ...r })));
     const body = html`<section data-cart="${q.id}" data-currency="${q.currency}" data-grand-total="${q.totals.grandTotal}" class="checkout">
       <h1>${T('cart.checkout.title')}</h1>${i18nBlob(locale)}
@@ -180,9 +207,9 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
         <form id="address-form" data-step="1">
           <h2>${T('cart.checkout.step1')}</h2>
           <label>${T('cart.checkout.email')} <input type="email" name="email" value="${q.email ?? ''}" required autocomplete="email"><span class="field-error error" data-error-for="email"></span></label>
-          <fieldset><legend>${T('cart.checkout.shipTo')}</legend>${addressFields(locale, 'ship.', q.shipTo as Record<string, string | null> | null)}</fieldset>
+          <fieldset><legend>${T('cart.checkout.shipTo')}</legend>${bookPicker(book.ship, 'ship.', T('cart.checkout.fromBook'), T('cart.checkout.newAddress'))}${addressFields(locale, 'ship.', shipTo)}</fieldset>
           <label><input type="checkbox" name="sameAsShipping" ${sameBilling ? raw('checked') : ''}> ${T('cart.checkout.sameAsShipping')}</label>
-          <fieldset id="bill-to" ${sameBilling ? raw('disabled hidden') : ''}><legend>${T('cart.checkout.billTo')}</legend>${addressFields(locale, 'bill.', q.billTo as Record<string, string | null> | null)}</fieldset>
+          <fieldset id="bill-to" ${sameBilling ? raw('disabled hidden') : ''}><legend>${T('cart.checkout.billTo')}</legend>${bookPicker(book.bill, 'bill.', T('cart.checkout.fromBook'), T('cart.checkout.newAddress'))}${addressFields(locale, 'bill.', q.billTo as Record<string, string | null> | null)}</fieldset>
           <label>${T('cart.checkout.vatNumber')} <input name="vatNumber" value="${q.vatNumber ?? ''}"><span class="field-error error" data-error-for="vatNumber"></span></label>
           <label>${T('cart.checkout.poNumber')} <input name="poNumber" value="${q.poNumber ?? ''}"></label>
           <datalist id="regions">${regions.map((r) => html`<option value="${r.code}">${r.c} · ${r.name}</option>`)}</datalist>
@@ -237,6 +264,9 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
       <p><a class="button" id="account-proforma" href="/api/store/account/orders/${o.id}/proforma.pdf">${T('orders.account.proforma')}</a></p>
       <form method="post" action="/${locale}/account/orders/${o.id}/reorder">${raw(csrfHiddenInput(req))}<button type="submit" class="button" id="account-reorder">${T('reorder.button.reorder')}</button></form>
       <form method="post" action="/${locale}/account/orders/${o.id}/save-list">${raw(csrfHiddenInput(req))}<button type="submit" class="button-secondary" id="account-save-list">${T('reorder.button.saveAsList')}</button></form>
+      <div class="order-addresses">${[['shipTo', o.shipTo], ['billTo', o.billTo ?? o.shipTo]].map(([k, a]) =>
+        a && typeof a === 'object' ? html`<section id="order-${k as string}"><h2>${T(`orders.proforma.${k as string}`)}</h2><address>${[a.name, a.company, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.countryCode].filter(Boolean).map((l) => html`${l}<br>`)}</address></section>` : '',
+      )}</div>
       <h2>${T('orders.account.lines')}</h2>
       <table><tbody>${o.lines.map((l) => html`<tr><td class="mono">${l.sku}</td><td>${l.name}</td><td>${l.quantity}</td><td>${m(l.unitPrice)}</td><td>${m(l.lineTotal)}</td></tr>`)}</tbody></table>
       <h2>${T('orders.account.totals')}</h2>
