@@ -27,6 +27,8 @@ const PRODUCT = '/p/die-cast-led-floodlight-50-w-ip66'; // HS 9405.42, MOQ 20
 const OWNER = { email: 'owner@example.com', name: 'Olivia Owner', password: 'harbour-lantern-copper-92' };
 
 let server: RunningServer;
+/** The owner's session for the admin API (cookie + CSRF header). */
+let admin: Record<string, string> = {};
 let ecb: http.Server;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
@@ -57,6 +59,7 @@ beforeAll(async () => {
   expect(setup.status).toBe(201);
   const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const headers = { cookie, 'x-csrf-token': ((await setup.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };
+  admin = headers;
   const currencies = await fetch(`${server.baseUrl}/api/admin/fx/currencies`, { method: 'PUT', headers, body: JSON.stringify({ base: 'USD', enabled: ['USD', 'EUR'] }) });
   expect(currencies.status, await currencies.clone().text()).toBe(200);
   const refresh = await fetch(`${server.baseUrl}/api/admin/fx/refresh`, { method: 'POST', headers: { cookie: headers.cookie, 'x-csrf-token': headers['x-csrf-token'] } });
@@ -229,6 +232,24 @@ describe.skipIf(!hasData)('checkout in the browser: three buyers, explained tota
     expect(text).toContain(r.number);
     expect(text).toContain('Duty 3.9 % on HS 9405.42 (DDP)');
     expect(text).toContain('DDP');
+  });
+
+  test('the storefront shows a variant out of stock as soon as its stock is set to 0, and in stock again after a delivery', async () => {
+    const SKU = 'LM-FL050-57';
+    const row = () => page.locator('section[aria-labelledby=variants-h] tr').filter({ hasText: SKU }).first();
+    const stock = async () => ((await (await fetch(`${server.baseUrl}/api/admin/stock?q=${SKU}`, { headers: admin })).json()) as { items: { warehouseId: string; onHand: number; reserved: number }[] }).items;
+    const adjust = async (body: object) => {
+      const r = await fetch(`${server.baseUrl}/api/admin/stock/adjustments`, { method: 'POST', headers: admin, body: JSON.stringify({ sku: SKU, reason: 'e2e count', ...body }) });
+      expect(r.status, await r.clone().text()).toBe(200);
+    };
+    await page.goto(`${server.baseUrl}/en${PRODUCT}`);
+    expect(await row().innerText()).toContain('In stock');
+    for (const s of await stock()) await adjust({ mode: 'set', warehouseId: s.warehouseId, onHand: s.reserved, expectedOnHand: s.onHand });
+    await page.reload();
+    expect(await row().innerText()).toContain('Made to order'); // the storefront's words for no stock
+    await adjust({ mode: 'delta', warehouseId: (await stock())[0]!.warehouseId, delta: 40 });
+    await page.reload();
+    expect(await row().innerText()).toContain('In stock');
   });
 
   test('a signed-in buyer ships to a saved address and finds the order, its detail and proforma in the account', async () => {
