@@ -59,6 +59,8 @@ export async function displayPrices(
   const r = await pricesForViewer({ db: tx, clock }, { principal: viewer.principal, locale: viewer.locale, currency: viewer.currency, country: viewer.country }, variants.map((v) => v.id));
   const out = new Map<string, DisplayPrice | null>();
   let snapshot: RateSnapshot | undefined;
+  // Currencies without a rate today (an exception per variant would cost more than the page).
+  const noRate = new Set<string>();
   for (const v of variants) {
     const p = r.prices.get(v.id);
     if (p) out.set(v.id, { amountMinor: p.amountMinor, currency: p.currency, formatted: p.formatted });
@@ -68,14 +70,14 @@ export async function displayPrices(
     else if (r.buyer.seesPrices && v.listPriceMinor !== null && v.listPriceMinor !== undefined && v.currency) {
       let amount = v.listPriceMinor;
       let currency = v.currency;
-      if (currency !== r.currency) {
+      if (currency !== r.currency && !noRate.has(currency)) {
         try {
           snapshot ??= await ratesFor(tx, now);
           const c = convertMoney(snapshot, { amount, currency }, r.currency);
           amount = c.amount.amount;
           currency = c.amount.currency;
         } catch {
-          /* no rate for one of the two currencies today: keep the list currency */
+          noRate.add(currency); // no rate for one of the two currencies today: keep the list currency
         }
       }
       out.set(v.id, { amountMinor: amount, currency, formatted: formatMinor(amount, currency, viewer.locale) });

@@ -2,34 +2,46 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { query } from '../../../platform/db/database.js';
 import { buildFacetIndex, type FacetIndex, type FacetSourceRow } from '../domain/facet-index.js';
+import { localBumpCount } from '../db/listing-version.js';
 
 /**
  * Each server process keeps one facet index per open database (see domain/facet-index.ts).
  * - The catalog version moved (every catalog transaction bumps it): the next listing waits for
- *   a rebuild, so an edit is visible on the next page in this process and within a second in
- *   others (the version itself is re-read at most once a second, listing-cache.ts).
+ *   the rebuild up to FRESH_WAIT_MS, so on a catalog of a few thousand SKUs an edit is on the
+ *   next page (in other processes within a second: the version is re-read at most once a
+ *   second, listing-cache.ts). On a big catalog (100,000 SKUs take about a second to load)
+ *   visitors are not held up: the previous index answers until the new one is ready, except
+ *   after an edit made by this very process, which is always waited for.
  * - Stock flags change without a version bump (checkout must not contend on one row), so an
  *   index older than STOCK_TTL_MS is rebuilt in the background while the old one keeps
  *   answering: "in stock only" is at most that stale, as before with the listing cache.
  * Concurrent requests share one build.
  */
 export const STOCK_TTL_MS = 30_000;
+export const FRESH_WAIT_MS = 300;
 
 interface Slot {
   index?: FacetIndex;
+  bumpsSeen?: number;
+  started?: number;
+  indexSeq?: number;
   building?: { version: number; promise: Promise<FacetIndex> };
 }
 const slots = new WeakMap<object, Slot>();
 
+/**
+ * One row per visible variant, ordered by product. Arrays and JSON travel as plain text and are
+ * split here: the driver's array parser was most of the time of a 100,000-row load.
+ */
 export async function loadFacetSource(tx: Db): Promise<FacetSourceRow[]> {
-  const rows = await query<{
-    product_id: string; option_ids: string[]; num_values: Record<string, number>; in_stock: boolean; list_price_minor: string | number | null;
-    product_position: number; product_created_at: string | Date; category_path: string[]; visibility: string;
-  }>(tx, sql`SELECT product_id, option_ids, num_values, in_stock, list_price_minor, product_position, product_created_at, category_path, visibility
-      FROM catalog_variants WHERE visibility <> 'hidden' ORDER BY product_id, position, id`);
+  const rows = await query<{ p: string; o: string; n: string; s: boolean; l: string | null; pos: number; c: number; cp: string; v: string }>(tx, sql`
+    SELECT product_id AS p, array_to_string(option_ids, ',') AS o, num_values::text AS n, in_stock AS s, list_price_minor::text AS l,
+      product_position AS pos, (extract(epoch FROM product_created_at) * 1000)::float8 AS c, array_to_string(category_path, ',') AS cp, visibility AS v
+    FROM catalog_variants WHERE visibility <> 'hidden' ORDER BY product_id, position, id`);
+  const split = (text: string) => (text ? text.split(',') : []);
   return rows.map((r) => ({
-    productId: r.product_id, optionIds: r.option_ids ?? [], numValues: r.num_values ?? {}, inStock: r.in_stock, listPriceMinor: r.list_price_minor,
-    productPosition: r.product_position, productCreatedAt: r.product_created_at, categoryPath: r.category_path ?? [], visibility: r.visibility,
+    productId: r.p, optionIds: split(r.o), numValues: r.n === '{}' ? {} : (JSON.parse(r.n) as Record<string, number>), inStock: r.s, listPriceMinor: r.l,
+    productPosition: r.pos, productCreatedAt: Number(r.c), categoryPath: split(r.cp), visibility: r.v,
   }));
 }
 
@@ -50,9 +62,14 @@ export async function facetIndexFor(database: Database | undefined, tx: Db, vers
   const current = s.index;
   const start = () => {
     if (s.building?.version === version) return s.building.promise;
+    // The build started last wins, even if an earlier one finishes after it.
+    const seq = (s.started = (s.started ?? 0) + 1);
     const promise = build(database.db, version, now).then(
       (ix) => {
-        if (!s.index || s.index.version <= ix.version || s.index.builtAt < ix.builtAt) s.index = ix;
+        if (seq >= (s.indexSeq ?? 0)) {
+          s.index = ix;
+          s.indexSeq = seq;
+        }
         if (s.building?.promise === promise) s.building = undefined;
         return ix;
       },
@@ -68,5 +85,18 @@ export async function facetIndexFor(database: Database | undefined, tx: Db, vers
     if (now() - current.builtAt > STOCK_TTL_MS && !s.building) start().catch(() => undefined);
     return current;
   }
-  return start();
+  const fresh = start();
+  // Edits made by this process (the admin checking the page they just changed) always wait.
+  if (!current || s.bumpsSeen !== localBumpCount()) {
+    s.bumpsSeen = localBumpCount();
+    return fresh;
+  }
+  fresh.catch(() => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stale = new Promise<FacetIndex>((resolve) => (timer = setTimeout(() => resolve(current), FRESH_WAIT_MS)));
+  try {
+    return await Promise.race([fresh.catch(() => current), stale]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
