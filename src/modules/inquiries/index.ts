@@ -20,3 +20,4 @@ export const inquiriesModule: AppModule = {
     await seedInquiriesDemo(deps);
   },
 };
+export { inquiriesOfBuyer } from './queries/inquiries-of-buyer.js';

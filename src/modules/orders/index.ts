@@ -44,5 +44,6 @@ export { notePaymentEventTx } from './commands/note-payment-event.js';
 export { placeOrdersBatchTx, type BatchPlaced } from './commands/place-orders-batch.js';
 export { applyReviewEventsBatchTx, type ReviewEvent } from './commands/apply-order-events-batch.js';
 export { isSequencedChannel } from './db/order-numbers.schema.js';
-export { orderHistoryOfBuyers, addressKey, type BuyerOrderHistory } from './queries/customer-history.js';
+export { orderHistoryOfBuyers, addressKey, ordersOfBuyer, notesOfOrders, type BuyerOrderHistory } from './queries/customer-history.js';
+export { addOrderNoteTx } from './commands/add-order-note.js';
 export { reviseOrderTx, isRevisable, type Revision } from './commands/revise-order.js';

@@ -47,3 +47,26 @@ export async function orderHistoryOfBuyers(
   }
   return { byEmail, byCustomer };
 }
+
+/** A buyer's orders (by account, else by email), newest first: the history beside an order. */
+export async function ordersOfBuyer(tx: Db, buyer: { email: string | null; customerId: string | null }, opts: { exclude?: string; limit?: number } = {}) {
+  const email = buyer.email?.trim().toLowerCase() || null;
+  if (!email && !buyer.customerId) return [];
+  const who = buyer.customerId && email ? sql`(customer_id = ${buyer.customerId} OR lower(customer_email) = ${email})` : buyer.customerId ? sql`customer_id = ${buyer.customerId}` : sql`lower(customer_email) = ${email}`;
+  const rows = await query<{ id: string; number: string; channel: string; status: string; payment_status: string; currency: string; grand_total: string; ship_to: unknown; placed_at: Date }>(
+    tx,
+    sql`SELECT id, number, channel, status, payment_status, currency, grand_total, ship_to, placed_at FROM orders
+        WHERE ${who} ${opts.exclude ? sql`AND id <> ${opts.exclude}` : sql``} ORDER BY placed_at DESC, id DESC LIMIT ${opts.limit ?? 20}`,
+  );
+  return rows.map((r) => ({ id: r.id, number: r.number, channel: r.channel, status: r.status, paymentStatus: r.payment_status, currency: r.currency, grandTotal: Number(r.grand_total), shipTo: r.ship_to as { line1?: string; city?: string; postalCode?: string | null; countryCode?: string } | null, placedAt: new Date(r.placed_at).toISOString() }));
+}
+
+/** Internal notes written on these orders, newest first. */
+export async function notesOfOrders(tx: Db, orderIds: string[]) {
+  if (!orderIds.length) return [];
+  const rows = await query<{ id: string; order_id: string; at: Date; actor_label: string; message: string }>(
+    tx,
+    sql`SELECT id, order_id, at, actor_label, message FROM order_events WHERE type = 'note' AND order_id IN (${sql.join(orderIds.map((i) => sql`${i}`), sql`, `)}) ORDER BY at DESC, id DESC LIMIT 100`,
+  );
+  return rows.map((r) => ({ id: r.id, orderId: r.order_id, at: new Date(r.at).toISOString(), by: r.actor_label, text: r.message }));
+}
