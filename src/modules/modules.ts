@@ -17,10 +17,11 @@ import { cartModule } from './cart/index.js';
 import { rulesModule } from './rules/index.js';
 import { createChannelsModule, createOrderPorts } from './channels/index.js';
 import { paymentsModule } from './payments/index.js';
+import { bulkModule } from './bulk/index.js';
 import { reorderModule } from './reorder/index.js';
 
 /**
  * Every business module, in the order its routes, guards and demo data are applied.
  * A new module adds one line here; app.ts and main.ts need no change.
  */
-export const MODULES: AppModule[] = [systemModule, staffModule, fxModule, pricingModule, customersModule, webhooksModule, catalogModule, inquiriesModule, storefrontModule, taxModule, customsModule, shippingModule, inventoryModule, ordersModule, cartModule, rulesModule, createChannelsModule({ ports: createOrderPorts() }), paymentsModule, reorderModule];
+export const MODULES: AppModule[] = [systemModule, staffModule, fxModule, pricingModule, customersModule, webhooksModule, catalogModule, inquiriesModule, storefrontModule, taxModule, customsModule, shippingModule, inventoryModule, ordersModule, cartModule, rulesModule, createChannelsModule({ ports: createOrderPorts() }), paymentsModule, reorderModule, bulkModule];
