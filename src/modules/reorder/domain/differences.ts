@@ -34,16 +34,8 @@ export type ReorderDifference =
   | { kind: 'no_price'; sku: string; name: string; currency: string }
   | { kind: 'short_stock'; sku: string; name: string; requested: number; available: number; backorder: boolean };
 
-export interface PlannedLine {
-  skuId: string;
-  sku: string;
-  name: string;
-  quantity: number;
-  note: string;
-  /** The old prices of the lines merged into this one (price comparison uses the latest). */
-  oldUnitPrice: number | null;
-  currency: string | null;
-}
+/** A wanted line as it goes in the cart: today's SKU, merged, at an accepted quantity. */
+export type PlannedLine = Omit<WantedLine, 'skuId'> & { skuId: string };
 
 /** The smallest quantity at or above `q` that the MOQ and order multiple accept. */
 export function validQuantity(q: number, moq: number, multiple: number): number {

@@ -1,14 +1,12 @@
-import type { FastifyRequest } from 'fastify';
 import type { App, AppDeps } from '../../../platform/http/types.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { t } from '../../../platform/i18n/i18n.js';
-import { html, langOf, localePath, raw, renderStorePage } from '../../storefront/index.js';
+import { html, localePath, raw, renderStorePage } from '../../storefront/index.js';
 import type { CheckoutServices } from '../../cart/index.js';
 import { createOrderList, deleteOrderList, getOrderList, listOrderLists, updateOrderList, type ListLineInput } from '../commands/order-lists.js';
 import { orderFromList } from '../commands/reorder.js';
-import { buyerContext } from './who.js';
 import { displayCurrency } from './store-pages.js';
-import { all, csrfField, fmtDate, formOf, formScope, hidden, notice, one, signInRedirect, tryAction } from './page-kit.js';
+import { all, buyerForm, buyerPage, csrfField, fmtDate, formScope, notice, one } from './page-kit.js';
 
 /**
  * "SKU quantity" per line (tab, space, comma or semicolon between; quantity 1 when left out), as
@@ -29,68 +27,37 @@ export function parsePastedLines(text: string): ListLineInput[] {
   return out;
 }
 
-const isBuyer = (req: FastifyRequest) => req.principal?.kind === 'customer';
-
 /** Saved order lists in the buyer's account: create, edit, share in the company, order from. */
 export function listPages(app: App, deps: AppDeps, services: CheckoutServices): void {
   formScope(app, (scope) => {
-    scope.post('/:lang/account/lists', hidden, async (req, reply) => {
-      const lang = langOf(req);
-      if (!isBuyer(req)) return signInRedirect(reply, lang, '/account/lists');
-      return tryAction(req, reply, lang, '/account/lists', async () => {
-        const { viewer } = await buyerContext(deps.db, req, lang);
-        const f = formOf(req);
-        const list = await createOrderList(deps, services, viewer, lang, { name: one(f.name), shared: one(f.shared) === 'on', lines: parsePastedLines(one(f.add)) });
-        return localePath(lang, `/account/lists/${list.id}?done=created`);
-      });
+    buyerForm(scope, deps, '/:lang/account/lists', () => '/account/lists', async ({ viewer, lang, form }) => {
+      const list = await createOrderList(deps, services, viewer, lang, { name: one(form.name), shared: one(form.shared) === 'on', lines: parsePastedLines(one(form.add)) });
+      return `/account/lists/${list.id}?done=created`;
     });
 
-    scope.post('/:lang/account/lists/:id', hidden, async (req, reply) => {
-      const lang = langOf(req);
-      const id = (req.params as { id: string }).id;
-      if (!isBuyer(req)) return signInRedirect(reply, lang, `/account/lists/${id}`);
-      return tryAction(req, reply, lang, `/account/lists/${id}`, async () => {
-        const { viewer } = await buyerContext(deps.db, req, lang);
-        const f = formOf(req);
-        const skus = all(f.sku);
-        const qtys = all(f.qty);
-        const notes = all(f.note);
-        const kept: ListLineInput[] = skus.map((sku, i) => ({ sku, quantity: Number(qtys[i] ?? 0), note: notes[i] ?? '' })).filter((l) => l.quantity !== 0);
-        const version = Number(one(f.version));
-        await updateOrderList(deps, services, viewer, lang, id, {
-          name: one(f.name), shared: one(f.shared) === 'on', lines: [...kept, ...parsePastedLines(one(f.add))], ...(Number.isInteger(version) ? { version } : {}),
-        });
-        return localePath(lang, `/account/lists/${id}?done=saved`);
+    buyerForm(scope, deps, '/:lang/account/lists/:id', (id) => `/account/lists/${id}`, async ({ viewer, lang, id, form }) => {
+      const qtys = all(form.qty);
+      const notes = all(form.note);
+      const kept: ListLineInput[] = all(form.sku).map((sku, i) => ({ sku, quantity: Number(qtys[i] ?? 0), note: notes[i] ?? '' })).filter((l) => l.quantity !== 0);
+      const version = Number(one(form.version));
+      await updateOrderList(deps, services, viewer, lang, id, {
+        name: one(form.name), shared: one(form.shared) === 'on', lines: [...kept, ...parsePastedLines(one(form.add))], ...(Number.isInteger(version) ? { version } : {}),
       });
+      return `/account/lists/${id}?done=saved`;
     });
 
-    scope.post('/:lang/account/lists/:id/delete', hidden, async (req, reply) => {
-      const lang = langOf(req);
-      const id = (req.params as { id: string }).id;
-      if (!isBuyer(req)) return signInRedirect(reply, lang, `/account/lists/${id}`);
-      return tryAction(req, reply, lang, `/account/lists/${id}`, async () => {
-        const { viewer } = await buyerContext(deps.db, req, lang);
-        await deleteOrderList(deps, viewer, id);
-        return localePath(lang, '/account/lists?done=deleted');
-      });
+    buyerForm(scope, deps, '/:lang/account/lists/:id/delete', (id) => `/account/lists/${id}`, async ({ viewer, id }) => {
+      await deleteOrderList(deps, viewer, id);
+      return '/account/lists?done=deleted';
     });
 
-    scope.post('/:lang/account/lists/:id/order', hidden, async (req, reply) => {
-      const lang = langOf(req);
-      const id = (req.params as { id: string }).id;
-      if (!isBuyer(req)) return signInRedirect(reply, lang, `/account/lists/${id}`);
-      return tryAction(req, reply, lang, `/account/lists/${id}`, async () => {
-        const { who, viewer } = await buyerContext(deps.db, req, lang);
-        const r = await orderFromList(deps, services, who, viewer, id, { currency: await displayCurrency(deps, req) });
-        return localePath(lang, `/account/reorder/runs/${r.runId}`);
-      });
+    buyerForm(scope, deps, '/:lang/account/lists/:id/order', (id) => `/account/lists/${id}`, async ({ req, who, viewer, id }) => {
+      const r = await orderFromList(deps, services, who, viewer, id, { currency: await displayCurrency(deps, req) });
+      return `/account/reorder/runs/${r.runId}`;
     });
   });
 
-  app.get('/:lang/account/lists', hidden, async (req, reply) => {
-    const lang = langOf(req);
-    if (!isBuyer(req)) return signInRedirect(reply, lang, '/account/lists');
-    const { viewer } = await buyerContext(deps.db, req, lang);
+  buyerPage(app, deps, '/:lang/account/lists', () => '/account/lists', async ({ req, reply, lang, viewer }) => {
     const lists = await listOrderLists(deps.db, viewer);
     return renderStorePage(req, reply, deps, { title: t(lang, 'reorder.lists.title'), accountSection: 'lists' }, (ctx) => html`
       <h1>${ctx.t('reorder.lists.title')}</h1>${notice(ctx)}
@@ -107,11 +74,7 @@ export function listPages(app: App, deps: AppDeps, services: CheckoutServices): 
       </form>`);
   });
 
-  app.get('/:lang/account/lists/:id', hidden, async (req, reply) => {
-    const lang = langOf(req);
-    const id = (req.params as { id: string }).id;
-    if (!isBuyer(req)) return signInRedirect(reply, lang, `/account/lists/${id}`);
-    const { viewer } = await buyerContext(deps.db, req, lang);
+  buyerPage(app, deps, '/:lang/account/lists/:id', (id) => `/account/lists/${id}`, async ({ req, reply, lang, id, viewer }) => {
     const list = await getOrderList(deps.db, viewer, id);
     const ro = list.canEdit ? '' : raw('readonly');
     return renderStorePage(req, reply, deps, { title: list.name, accountSection: 'lists' }, (ctx) => html`

@@ -4,8 +4,9 @@ import { isAppError } from '../../../platform/errors/app-error.js';
 import { problemOf } from '../../../platform/http/problem.js';
 import { csrfHiddenInput } from '../../../platform/http/csrf.js';
 import { formatMoney, money } from '../../../platform/money/index.js';
-import { html, raw, localePath, type Html, type PageCtx } from '../../storefront/index.js';
+import { html, raw, langOf, localePath, type Html, type PageCtx } from '../../storefront/index.js';
 import type { ReorderDifference } from '../domain/differences.js';
+import { buyerContext } from './who.js';
 
 export const hidden = { config: { public: true }, schema: { hide: true } } as const;
 export type FormBody = Record<string, string | string[]>;
@@ -84,4 +85,33 @@ export function differencesList(ctx: PageCtx, diffs: ReorderDifference[]): Html 
   return html`<ul class="reorder-differences" id="reorder-differences">${diffs.map((d) => html`<li data-kind="${d.kind}" data-sku="${d.sku}">${differenceText(ctx, d)}</li>`)}</ul>`;
 }
 
-export type { AppDeps };
+type BuyerCtx = Awaited<ReturnType<typeof buyerContext>>;
+export interface FormCtx extends BuyerCtx {
+  req: FastifyRequest;
+  lang: string;
+  id: string;
+  form: FormBody;
+}
+
+/**
+ * A buyer's form post: signed out, to sign-in and back; otherwise the action runs and says where
+ * to go next (a path inside the language), and a refusal goes back to `back` with the reason.
+ */
+export function buyerForm(scope: App, deps: AppDeps, route: string, back: (id: string) => string, action: (c: FormCtx) => Promise<string>): void {
+  scope.post(route, hidden, async (req, reply) => {
+    const lang = langOf(req);
+    const id = (req.params as { id?: string }).id ?? '';
+    if (req.principal?.kind !== 'customer') return signInRedirect(reply, lang, back(id));
+    return tryAction(req, reply, lang, back(id), async () => localePath(lang, await action({ req, lang, id, form: formOf(req), ...(await buyerContext(deps.db, req, lang)) })));
+  });
+}
+
+/** A buyer's page: signed out, to sign-in and back here; otherwise rendered with the buyer's context. */
+export function buyerPage(app: App, deps: AppDeps, route: string, here: (id: string) => string, render: (c: Omit<FormCtx, 'form'> & { reply: FastifyReply }) => Promise<unknown>): void {
+  app.get(route, hidden, async (req, reply) => {
+    const lang = langOf(req);
+    const id = (req.params as { id?: string }).id ?? '';
+    if (req.principal?.kind !== 'customer') return signInRedirect(reply, lang, here(id));
+    return render({ req, reply, lang, id, ...(await buyerContext(deps.db, req, lang)) });
+  });
+}

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App, AppDeps } from '../../../platform/http/types.js';
 import { notFound } from '../../../platform/errors/app-error.js';
 import { t } from '../../../platform/i18n/i18n.js';
-import { html, langOf, localePath, renderStorePage, type PageCtx } from '../../storefront/index.js';
+import { html, localePath, renderStorePage, type PageCtx } from '../../storefront/index.js';
 import type { CheckoutServices } from '../../cart/index.js';
 import { getEnabledCurrencies } from '../../fx/index.js';
 import { chooseDisplayCurrency, CURRENCY_COOKIE, visitorCountry } from '../../customers/index.js';
@@ -11,16 +11,13 @@ import { recentOrdersWithLines, reorderFromHistory, reorderOrder, type HistoryPi
 import { createOrderList } from '../commands/order-lists.js';
 import { getOrder } from '../../orders/index.js';
 import { reorderRuns } from '../db/reorder.schema.js';
-import { buyerContext } from './who.js';
-import { all, csrfField, differencesList, fmt, fmtDate, formOf, formScope, hidden, notice, one, signInRedirect, tryAction } from './page-kit.js';
+import { all, buyerForm, buyerPage, csrfField, differencesList, fmt, fmtDate, formScope, notice, one } from './page-kit.js';
 
 /** The currency a new cart starts in: the buyer's chosen display currency (as the cart pages do). */
 export async function displayCurrency(deps: AppDeps, req: FastifyRequest): Promise<string> {
   const cur = await getEnabledCurrencies(deps.db);
   return chooseDisplayCurrency({ chosen: req.cookies?.[CURRENCY_COOKIE], country: visitorCountry(req), enabled: cur.enabled, base: cur.base });
 }
-
-const isBuyer = (req: FastifyRequest) => req.principal?.kind === 'customer';
 
 /**
  * Buyer pages: one-click reorder of a past order (a form button on the order page posts here),
@@ -29,51 +26,30 @@ const isBuyer = (req: FastifyRequest) => req.principal?.kind === 'customer';
  */
 export function reorderPages(app: App, deps: AppDeps, services: CheckoutServices): void {
   formScope(app, (scope) => {
-    scope.post('/:lang/account/orders/:id/reorder', hidden, async (req, reply) => {
-      const lang = langOf(req);
-      const id = (req.params as { id: string }).id;
-      if (!isBuyer(req)) return signInRedirect(reply, lang, `/account/orders/${id}`);
-      return tryAction(req, reply, lang, `/account/orders/${id}`, async () => {
-        const { who } = await buyerContext(deps.db, req, lang);
-        const r = await reorderOrder(deps, services, who, id);
-        return localePath(lang, `/account/reorder/runs/${r.runId}`);
-      });
+    buyerForm(scope, deps, '/:lang/account/orders/:id/reorder', (id) => `/account/orders/${id}`, async ({ who, id }) => {
+      const r = await reorderOrder(deps, services, who, id);
+      return `/account/reorder/runs/${r.runId}`;
     });
 
-    scope.post('/:lang/account/orders/:id/save-list', hidden, async (req, reply) => {
-      const lang = langOf(req);
-      const id = (req.params as { id: string }).id;
-      if (!isBuyer(req)) return signInRedirect(reply, lang, `/account/orders/${id}`);
-      return tryAction(req, reply, lang, `/account/orders/${id}`, async () => {
-        const { viewer } = await buyerContext(deps.db, req, lang);
-        const o = await getOrder(deps.db, id, { customerId: viewer.customerId });
-        const name = one(formOf(req).name).trim() || o.number;
-        const list = await createOrderList(deps, services, viewer, lang, { name, lines: o.lines.filter((l) => l.skuId).map((l) => ({ sku: l.sku, quantity: l.quantity, note: l.note ?? '' })) });
-        return localePath(lang, `/account/lists/${list.id}?done=created`);
-      });
+    buyerForm(scope, deps, '/:lang/account/orders/:id/save-list', (id) => `/account/orders/${id}`, async ({ viewer, id, lang, form }) => {
+      const o = await getOrder(deps.db, id, { customerId: viewer.customerId });
+      const name = one(form.name).trim() || o.number;
+      const list = await createOrderList(deps, services, viewer, lang, { name, lines: o.lines.filter((l) => l.skuId).map((l) => ({ sku: l.sku, quantity: l.quantity, note: l.note ?? '' })) });
+      return `/account/lists/${list.id}?done=created`;
     });
 
-    scope.post('/:lang/account/reorder', hidden, async (req, reply) => {
-      const lang = langOf(req);
-      if (!isBuyer(req)) return signInRedirect(reply, lang, '/account/reorder');
-      return tryAction(req, reply, lang, '/account/reorder', async () => {
-        const { who } = await buyerContext(deps.db, req, lang);
-        const form = formOf(req);
-        const picks: HistoryPick[] = all(form.pick).map((v) => {
-          const [orderId = '', lineId = ''] = v.split(':');
-          const q = Number(one(form[`qty.${lineId}`]));
-          return { orderId, lineId, ...(Number.isInteger(q) && q > 0 ? { quantity: q } : {}) };
-        });
-        const r = await reorderFromHistory(deps, services, who, picks);
-        return localePath(lang, `/account/reorder/runs/${r.runId}`);
+    buyerForm(scope, deps, '/:lang/account/reorder', () => '/account/reorder', async ({ who, form }) => {
+      const picks: HistoryPick[] = all(form.pick).map((v) => {
+        const [orderId = '', lineId = ''] = v.split(':');
+        const q = Number(one(form[`qty.${lineId}`]));
+        return { orderId, lineId, ...(Number.isInteger(q) && q > 0 ? { quantity: q } : {}) };
       });
+      const r = await reorderFromHistory(deps, services, who, picks);
+      return `/account/reorder/runs/${r.runId}`;
     });
   });
 
-  app.get('/:lang/account/reorder', hidden, async (req, reply) => {
-    const lang = langOf(req);
-    if (!isBuyer(req)) return signInRedirect(reply, lang, '/account/reorder');
-    const { viewer } = await buyerContext(deps.db, req, lang);
+  buyerPage(app, deps, '/:lang/account/reorder', () => '/account/reorder', async ({ req, reply, lang, viewer }) => {
     const orders = await recentOrdersWithLines(deps.db, viewer.customerId, 20);
     return renderStorePage(req, reply, deps, { title: t(lang, 'reorder.history.title'), accountSection: 'reorder' }, (ctx) => html`
       <h1>${ctx.t('reorder.history.title')}</h1>${notice(ctx)}
@@ -102,11 +78,7 @@ export function reorderPages(app: App, deps: AppDeps, services: CheckoutServices
       </section>`);
   });
 
-  app.get('/:lang/account/reorder/runs/:id', hidden, async (req, reply) => {
-    const lang = langOf(req);
-    const id = (req.params as { id: string }).id;
-    if (!isBuyer(req)) return signInRedirect(reply, lang, `/account/reorder/runs/${id}`);
-    const { viewer } = await buyerContext(deps.db, req, lang);
+  buyerPage(app, deps, '/:lang/account/reorder/runs/:id', (id) => `/account/reorder/runs/${id}`, async ({ req, reply, lang, id, viewer }) => {
     const [run] = await deps.db.select().from(reorderRuns).where(and(eq(reorderRuns.id, id), eq(reorderRuns.customerId, viewer.customerId)));
     if (!run) throw notFound('Reorder', id);
     return renderStorePage(req, reply, deps, { title: t(lang, 'reorder.result.title'), accountSection: 'reorder' }, (ctx: PageCtx) => html`

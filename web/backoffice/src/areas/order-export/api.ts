@@ -1,4 +1,8 @@
 import { api, withQuery, type Query } from '../../core/api.js';
+// The order's frozen address shape, shared with the server (type only, erased from the bundle).
+import type { Address } from '../../../../../src/modules/orders/domain/order-types.js';
+
+export type { Address };
 
 export interface Difference {
   kind: 'not_sold' | 'quantity_adjusted' | 'not_added' | 'price_changed' | 'no_price' | 'short_stock';
@@ -69,17 +73,6 @@ export interface Run {
   createdAt: string;
 }
 
-export interface Address {
-  name: string;
-  company?: string | null;
-  line1: string;
-  line2?: string | null;
-  city: string;
-  region?: string | null;
-  postalCode?: string | null;
-  countryCode: string;
-  phone?: string | null;
-}
 
 const base = (customerId: string) => `/api/admin/reorder/customers/${encodeURIComponent(customerId)}`;
 
