@@ -256,6 +256,11 @@ describe.skipIf(!hasData)('checkout in the browser: three buyers, explained tota
     const B = { name: 'Élodie Bernard', email: 'elodie.bernard@example.fr', password: 'lantern-harbour-quartz-57' };
     await browser.context.clearCookies();
     await page.setExtraHTTPHeaders({ 'cf-ipcountry': 'FR' });
+    // Something goes into the cart before signing in; it must still be there afterwards.
+    await page.goto(`${server.baseUrl}/en${PRODUCT}`);
+    await page.fill('#quantity', '20');
+    await page.click('#add-to-cart-button');
+    await page.waitForURL(/\/en\/cart$/);
     // Sign up in the browser, confirm the emailed link, sign in.
     await page.goto(`${server.baseUrl}/en/account/orders`);
     await page.waitForURL(/\/en\/account\/sign-in/); // the account's orders need sign-in
@@ -288,10 +293,10 @@ describe.skipIf(!hasData)('checkout in the browser: three buyers, explained tota
       expect(status).toBe(201);
     }
 
-    await page.goto(`${server.baseUrl}/en${PRODUCT}`);
-    await page.fill('#quantity', '20');
-    await page.click('#add-to-cart-button');
-    await page.waitForURL(/\/en\/cart$/);
+    // The guest cart was merged into the account's cart at sign-in.
+    expect(await page.locator('#cart-count').textContent()).toBe('20');
+    await page.goto(`${server.baseUrl}/en/cart`);
+    expect(await page.locator('#cart-lines tbody tr').count()).toBe(1);
     await page.click('#go-checkout');
     await page.waitForURL(/\/en\/checkout$/);
     // The default saved address fills the empty form; the picker switches to the other one.

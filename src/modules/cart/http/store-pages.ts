@@ -23,6 +23,13 @@ const hidden = { config: { public: true }, schema: { hide: true } } as const;
 export async function currentCartId(deps: AppDeps, req: FastifyRequest): Promise<string | null> {
   const caller = cartCaller(req);
   if (caller.customerId) {
+    // Signed in while this browser still holds an open guest cart: merge it into the account's
+    // cart now (once; the guest cart is closed as merged), so nothing added before login is lost.
+    if (caller.token) {
+      const g = await deps.database.exec('SELECT currency, locale FROM carts WHERE token_hash = $1 AND status = $2 AND customer_id IS NULL', [hashToken(caller.token), 'open']);
+      const guest = g.rows[0] as { currency: string; locale: string } | undefined;
+      if (guest) return (await createCart(deps, { customerId: caller.customerId, guestToken: caller.token, currency: guest.currency, locale: guest.locale })).cart.id;
+    }
     const c = await openCartOfCustomer(deps.db, caller.customerId);
     if (c) return c.id;
   }
