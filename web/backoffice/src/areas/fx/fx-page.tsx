@@ -7,8 +7,9 @@ import { DataTable } from '../../ui/data-table.js';
 import { PageHeader, Section } from '../../ui/page-header.js';
 import { Badge } from '../../ui/badge.js';
 import { Button } from '../../ui/misc.js';
-import { FormError, TextField, errorText } from '../../ui/form.js';
+import { FormError, TextField } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
+import { useAction } from '../pricing/use-action.js';
 
 interface Rate { currency: string; rate: string; source: string; date: string; overrideId?: string }
 interface Snapshot { asOf: string; publishedOn: string | null; rates: Rate[]; imports: { id: string; origin: string; days: number; lastDate: string | null; createdAt: string }[] }
@@ -17,26 +18,14 @@ interface Override { id: string; currency: string; rate: string; reason: string;
 /** ECB reference rates in force, the last imports, manual overrides with an expiry, and the currencies offered. */
 export default function FxPage() {
   const { t, locale } = useI18n();
+  const { busy, error, run } = useAction();
   const toast = useToast();
   const rates = useResource(() => api.get<Snapshot>('/api/admin/fx/rates'), []);
   const overrides = useResource(() => api.get<{ items: Override[] }>('/api/admin/fx/overrides'), []);
   const currencies = useResource(() => api.get<{ base: string; enabled: string[] }>('/api/admin/fx/currencies'), []);
   const [o, setO] = useState({ currency: 'JPY', rate: '', reason: '', expiresAt: '' });
   const [cur, setCur] = useState({ base: 'EUR', enabled: '' });
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState('');
   useEffect(() => { if (currencies.data) setCur({ base: currencies.data.base, enabled: currencies.data.enabled.join(', ') }); }, [currencies.data]);
-  const run = async (what: string, fn: () => Promise<void>) => {
-    setBusy(what);
-    setError(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy('');
-    }
-  };
   return (
     <>
       <PageHeader title={t('fx.bo.title')} subtitle={t('fx.bo.subtitle', { date: rates.data?.publishedOn ?? '—' })}

@@ -9,6 +9,7 @@ import { Alert, Button, Spinner } from '../../ui/misc.js';
 import { FormError, TextField, errorText } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
 import { importPriceFile, pricingApi, type Entry, type ImportResult } from './api.js';
+import { useAction } from './use-action.js';
 
 /** "1:5.00, 100:4.20" ⇄ quantity breaks. */
 const breaksText = (e: Entry) => e.breaks.map((b) => `${b.minQty}:${b.unitPrice}`).join(', ');
@@ -20,6 +21,7 @@ const parseBreaks = (s: string) => s.split(',').map((p) => p.trim()).filter(Bool
 /** One price list: its settings, the quantity breaks per variant, import (dry run first) and export. */
 export default function PriceListPage({ params }: { params: Params }) {
   const { t } = useI18n();
+  const { busy, error, run } = useAction();
   const toast = useToast();
   const { session } = useSession();
   const list = useResource(() => pricingApi.list(params.id!), [params.id]);
@@ -29,8 +31,6 @@ export default function PriceListPage({ params }: { params: Params }) {
   const [entry, setEntry] = useState({ variantId: '', breaks: '1:' });
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<ImportResult>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState('');
   useEffect(() => {
     const l = list.data;
     if (l) setMeta({ name: l.name, priority: String(l.priority), validFrom: l.validFrom ?? '', validTo: l.validTo ?? '', active: l.active });
@@ -38,17 +38,6 @@ export default function PriceListPage({ params }: { params: Params }) {
   if (list.loading && !list.data) return <Spinner />;
   if (list.error || !list.data) return <Alert tone="error">{errorText(list.error, t)}</Alert>;
   const l = list.data;
-  const run = async (what: string, fn: () => Promise<void>) => {
-    setBusy(what);
-    setError(undefined);
-    try {
-      await fn();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy('');
-    }
-  };
   return (
     <>
       <PageHeader title={l.name} subtitle={`${t(`pricing.bo.kind.${l.kind}`)}${l.tierCode ? ` ${l.tierCode}` : ''} · ${l.currency}`}

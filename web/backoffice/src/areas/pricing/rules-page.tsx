@@ -4,8 +4,9 @@ import { useResource } from '../../core/hooks.js';
 import { api } from '../../core/api.js';
 import { PageHeader, Section } from '../../ui/page-header.js';
 import { Button } from '../../ui/misc.js';
-import { FormError, SelectField, TextField, errorText } from '../../ui/form.js';
+import { FormError, SelectField, TextField } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
+import { useAction } from './use-action.js';
 
 interface Rule { currency: string; bufferPercent: string; rounding: { increment: number; direction: 'nearest' | 'up'; ending: number } }
 interface Tier { code: string; name: string }
@@ -13,27 +14,18 @@ interface Tier { code: string; name: string }
 /** Dealer tiers (A/B/C by default, configurable) and, per currency, the FX buffer and rounding of derived prices. */
 export default function PricingRulesPage() {
   const { t } = useI18n();
+  const { busy, error, run: runAction } = useAction();
+  const run = (what: string, fn: () => Promise<void>) => runAction(what, async () => {
+    await fn();
+    toast.success(t('pricing.bo.saved'));
+  });
   const toast = useToast();
   const tiersRes = useResource(() => api.get<{ items: Tier[] }>('/api/admin/pricing/tiers'), []);
   const rulesRes = useResource(() => api.get<{ items: Rule[] }>('/api/admin/pricing/currency-rules'), []);
   const [tiers, setTiers] = useState<Tier[]>([]);
   const [rules, setRules] = useState<Rule[]>([]);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState('');
   useEffect(() => { if (tiersRes.data) setTiers(tiersRes.data.items); }, [tiersRes.data]);
   useEffect(() => { if (rulesRes.data) setRules(rulesRes.data.items); }, [rulesRes.data]);
-  const run = async (what: string, fn: () => Promise<void>) => {
-    setBusy(what);
-    setError(undefined);
-    try {
-      await fn();
-      toast.success(t('pricing.bo.saved'));
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy('');
-    }
-  };
   const setRule = (i: number, r: Partial<Rule>) => setRules(rules.map((x, j) => (j === i ? { ...x, ...r } : x)));
   return (
     <>
