@@ -5,6 +5,7 @@ import type { ManualClock } from '../../platform/clock/clock.js';
 import { parseCsv, unescapeCell } from '../../platform/files/spreadsheet-safe.js';
 import type { FixtureOptions } from '../cart/testing.js';
 import { buyerClient, createReorderContext, type Buyer } from './testing.js';
+import { multipart } from '../customers/testing.js';
 
 const fixture: FixtureOptions = {
   skus: [
@@ -212,6 +213,20 @@ describe(`reorder, history, saved lists and exports on ${DATABASE_UNDER_TEST}`, 
     // A bad date names the field.
     const bad = await c.call(anna, 'GET', '/api/store/exports/orders?from=2026-13-40');
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('re-imports its own export into the bulk upload with every value as it was', async () => {
+    const original = { sku: 'LAMP-B', quantity: '2', poNumber: PO, note: '-5 spare, for @site', name: 'Anna Licht', company: 'Licht GmbH', line1: 'Hafenstr. 1', city: 'Hamburg', postalCode: '20457', country: 'DE' };
+    for (const format of ['xlsx', 'csv'] as const) {
+      const file = await c.call(anna, 'GET', `/api/store/exports/orders?format=${format}&kind=lines`);
+      const form = multipart({}, { file: { filename: `orders.${format}`, data: file.rawPayload, type: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+      const up = await c.call(anna, 'POST', '/api/store/bulk/uploads', form.payload, form.headers);
+      expect(up.statusCode, up.body).toBe(201);
+      const rows = up.json().rows as { cells: Record<string, string> }[];
+      expect(rows).toHaveLength(4);
+      expect(rows.find((r) => r.cells.sku === 'LAMP-B')!.cells).toMatchObject(original);
+      expect(rows.map((r) => r.cells.sku).sort()).toEqual(['CABLE-C', 'LAMP-A', 'LAMP-B', 'OLD-D']);
+    }
   });
 
   it('lets staff reorder for a customer, place the order for them, and records who entered it', async () => {
