@@ -2,6 +2,7 @@ import type { AppModule } from '../../platform/http/types.js';
 import { channelRoutes } from './http/channel-routes.js';
 import { importRoutes } from './http/import-routes.js';
 import { shopifyWebhookRoutes } from './http/webhook-routes.js';
+import { orderContextRoutes } from './http/order-context-routes.js';
 import { channelJobs } from './jobs/channel-jobs.js';
 import type { OrderHubPorts } from './ports.js';
 import { seedOrderHubDemo } from './commands/seed-demo.js';
@@ -19,6 +20,7 @@ export function createChannelsModule(opts: { ports: OrderHubPorts }): AppModule 
       opts.ports.bind?.(deps);
       channelRoutes(app, deps, opts.ports);
       importRoutes(app, deps, opts.ports);
+      orderContextRoutes(app, deps);
       await shopifyWebhookRoutes(app, deps);
     },
     async seedDemo(deps) {
@@ -37,6 +39,6 @@ export { reevaluateOrder, reevaluateHeldOrders } from './commands/reevaluate.js'
 export { pollAmazonChannel } from './commands/poll-amazon.js';
 export { backfillShopify } from './commands/backfill-shopify.js';
 export { createOrderPorts, catalogSkuDirectory } from './order-ports.js';
-export { POLL_AMAZON_JOB, REEVALUATE_JOB } from './jobs/channel-jobs.js';
+export { POLL_AMAZON_JOB, REEVALUATE_JOB, ORDER_PAID_JOB, onOrderPaid } from './jobs/channel-jobs.js';
 export type { OrderHubPorts, ChannelOrderInput, StockShortage, CustomerHistory } from './ports.js';
 export type { UnifiedOrder, ReportedMoney } from './domain/unified-order.js';

@@ -1,16 +1,27 @@
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/http/types.js';
+import type { Db } from '../../../platform/db/database.js';
 import type { JobDefinition } from '../../../platform/jobs/queue.js';
 import { channels } from '../db/channels.schema.js';
 import { PROCESS_WEBHOOK_JOB, processWebhook } from '../commands/receive-webhook.js';
 import { pollAmazonChannel } from '../commands/poll-amazon.js';
-import { reevaluateHeldOrders } from '../commands/reevaluate.js';
+import { reevaluateHeldOrders, reevaluateOrder } from '../commands/reevaluate.js';
 import { backfillShopify } from '../commands/backfill-shopify.js';
 import type { OrderHubPorts } from '../ports.js';
 
 export const POLL_AMAZON_JOB = 'channels.poll-amazon';
 export const REEVALUATE_JOB = 'channels.reevaluate-held';
 export const SHOPIFY_BACKFILL_JOB = 'channels.shopify-backfill';
+export const ORDER_PAID_JOB = 'channels.order-paid';
+
+/**
+ * The hook the payments module calls, inside the transaction that makes an order paid: the
+ * order hub re-runs the review rules of that order (a held order may now be approved) in a job
+ * that exists only if the payment commits.
+ */
+export async function onOrderPaid(tx: Db, deps: Pick<AppDeps, 'jobs'>, orderId: string): Promise<void> {
+  await deps.jobs.enqueue(tx, ORDER_PAID_JOB, { orderId }, { singletonKey: `order-paid:${orderId}` });
+}
 
 export function channelJobs(deps: AppDeps, ports: OrderHubPorts): JobDefinition[] {
   const d = { ...deps, ports };
@@ -47,6 +58,14 @@ export function channelJobs(deps: AppDeps, ports: OrderHubPorts): JobDefinition[
       handler: async (data: { channelId: string; updatedAtMin?: string }) => {
         const r = await backfillShopify(d, data.channelId, { updatedAtMin: data.updatedAtMin });
         if (r.errors.length) deps.log.warn({ channelId: data.channelId, errors: r.errors.slice(0, 20) }, 'shopify backfill: some orders could not be imported');
+      },
+    },
+    {
+      name: ORDER_PAID_JOB,
+      retryLimit: 5,
+      retryBackoff: true,
+      handler: async (data: { orderId: string }) => {
+        await reevaluateOrder(d, data.orderId, 'payment_received');
       },
     },
     {

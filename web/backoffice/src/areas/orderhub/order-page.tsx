@@ -10,7 +10,7 @@ import { Badge } from '../../ui/badge.js';
 import { Button, Kv } from '../../ui/misc.js';
 import { errorText, TextField } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
-import { hubApi, money, type OrderRow } from './api.js';
+import { hubApi, money } from './api.js';
 import { OUTCOME_TONE } from './inbox-page.js';
 
 interface OrderDetail {
@@ -31,6 +31,17 @@ interface OrderDetail {
   lines: { id: string; sku: string; externalSku: string | null; name: string; quantity: number; unitPrice: number; lineTotal: number }[];
   events: { id: string; at: string; type: string; message: string | null; actorLabel: string }[];
   reservations: { skuId: string; quantity: number; status: string }[];
+}
+
+interface CustomerContext {
+  tier: string | null;
+  orders: { id: string; number: string; channel: string; status: string; paymentStatus: string; currency: string; grandTotal: number; paid: number | null; outstanding: number | null; placedAt: string }[];
+  openReceivables: number | null;
+  overdue: { id: string; number: string; daysOverdue: number; outstanding: number; currency: string }[];
+  frozen: boolean;
+  inquiries: { id: string; status: string; company: string; excerpt: string; createdAt: string }[];
+  notes: { id: string; orderId: string; at: string; by: string; text: string }[];
+  deliveredTo: { line1: string; city: string; postalCode: string | null; countryCode: string; lastOrder: string }[];
 }
 
 interface LedgerRow {
@@ -57,9 +68,23 @@ export default function OrderPage({ params }: { params: Params }) {
   const order = useResource(() => api.get<OrderDetail>(`/api/admin/orders/${encodeURIComponent(id)}`), [id]);
   const review = useResource(() => hubApi.history(id), [id]);
   const ledger = useResource(() => api.get<{ items: LedgerRow[] }>('/api/admin/channels/orders', { orderId: id }), [id]);
-  const email = order.data?.customerEmail;
-  const history = useResource(() => (email ? hubApi.orders({ q: email }) : Promise.resolve({ items: [] as OrderRow[], nextCursor: null })), [email]);
+  const context = useResource(() => api.get<CustomerContext>(`/api/admin/orderhub/orders/${encodeURIComponent(id)}/customer`), [id]);
   const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+
+  const addNote = async () => {
+    setBusy(true);
+    try {
+      await api.post(`/api/admin/orderhub/orders/${encodeURIComponent(id)}/notes`, { text: note });
+      setNote('');
+      toast.success(t('channels.ui.order.noteAdded'));
+      await Promise.all([order.reload(), context.reload()]);
+    } catch (e) {
+      toast.error(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
   const [busy, setBusy] = useState(false);
 
   const act = async (action: { type: 'approve' } | { type: 'hold'; reason: string }) => {
@@ -83,10 +108,11 @@ export default function OrderPage({ params }: { params: Params }) {
   const l = ledger.data?.items[0];
   const current = review.data?.items[0];
   const timeline = [
-    ...o.events.map((e) => ({ at: e.at, what: e.type, detail: e.message ?? '', who: e.actorLabel })),
+    ...o.events.filter((e) => e.type !== 'note').map((e) => ({ at: e.at, what: e.type, detail: e.message ?? '', who: e.actorLabel })),
     ...(review.data?.items ?? []).map((d) => ({ at: d.at, what: `review.${d.outcome}`, detail: d.explanations.map((x) => x.text).join(' '), who: d.decidedBy })),
   ].sort((a, b) => a.at.localeCompare(b.at));
-  const past = (history.data?.items ?? []).filter((h) => h.id !== o.id && h.customerEmail === o.customerEmail);
+  const c = context.data;
+  const past = c?.orders ?? [];
 
   return (
     <>
@@ -145,19 +171,53 @@ export default function OrderPage({ params }: { params: Params }) {
               {l ? <li><span className="muted nowrap">{formatDateTime(l.externalUpdatedAt, locale)}</span> <strong>channel.version</strong> {t('channels.ui.order.versions', { count: l.versions })}</li> : null}
             </ol>
           </Section>
+          <Section title={t('channels.ui.order.notes')}>
+            <ul data-testid="order-notes">
+              {o.events.filter((e) => e.type === 'note').map((e) => (
+                <li key={e.id}><span className="muted nowrap">{formatDateTime(e.at, locale)}</span> {e.message} <span className="muted">— {e.actorLabel}</span></li>
+              ))}
+            </ul>
+            <div className="row" style={{ gap: 8, alignItems: 'flex-end' }}>
+              <TextField label={t('channels.ui.order.noteLabel')} value={note} onChange={setNote} />
+              <Button busy={busy} disabled={!note.trim()} onClick={() => void addNote()} data-testid="add-note">{t('channels.ui.order.addNote')}</Button>
+            </div>
+          </Section>
         </div>
         <aside className="stack" data-testid="customer-history">
           <Section title={t('channels.ui.order.customer')}>
             <Kv items={[[t('channels.ui.col.customer'), o.customerName ?? '—'], ['Email', o.customerEmail ?? '—'], [t('channels.ui.order.company'), o.companyName ?? '—'], [t('channels.ui.order.shipTo'), o.shipTo ? `${o.shipTo.line1}, ${o.shipTo.city} ${o.shipTo.postalCode ?? ''} ${o.shipTo.countryCode}` : '—']]} />
           </Section>
           <Section title={t('channels.ui.order.pastOrders', { count: past.length })}>
-            {past.length === 0 ? <p className="muted">{t('channels.ui.order.firstOrder')}</p> : (
-              <ul>
+            {past.length === 0 ? <p className="muted" data-testid="first-order">{t('channels.ui.order.firstOrder')}</p> : (
+              <ul data-testid="past-orders">
                 {past.map((p) => (
-                  <li key={p.id}><Link to={`/orderhub/orders/${p.id}`}>{p.number}</Link> · {formatDateTime(p.placedAt, locale)} · {money(p.grandTotal, p.currency, locale)} · {t(`channels.ui.status.${p.status}`)}{p.shipCountry ? ` · ${p.shipCountry}` : ''}</li>
+                  <li key={p.id}>
+                    <Link to={`/orderhub/orders/${p.id}`}>{p.number}</Link> · {formatDateTime(p.placedAt, locale)} · {money(p.grandTotal, p.currency, locale)} · {t(`channels.ui.status.${p.status}`)}
+                    {p.outstanding ? <> · <span style={{ color: 'var(--danger)' }}>{t('channels.ui.order.open', { amount: money(p.outstanding, p.currency, locale) })}</span></> : p.paid ? <> · {t('channels.ui.order.paid')}</> : null}
+                  </li>
                 ))}
               </ul>
             )}
+          </Section>
+          <Section title={t('channels.ui.order.payments')}>
+            {c?.frozen ? <p style={{ color: 'var(--danger)' }}>{t('channels.ui.order.frozen')}</p> : null}
+            {c && c.overdue.length ? (
+              <ul data-testid="overdue">{c.overdue.map((i) => <li key={i.id}>{t('channels.ui.order.overdue', { number: i.number, days: i.daysOverdue, amount: money(i.outstanding, i.currency, locale) })}</li>)}</ul>
+            ) : <p className="muted">{t('channels.ui.order.noOverdue')}</p>}
+            {c?.tier ? <p>{t('channels.ui.order.tier', { tier: c.tier })}</p> : null}
+          </Section>
+          <Section title={t('channels.ui.order.inquiries', { count: c?.inquiries.length ?? 0 })}>
+            {c?.inquiries.length ? <ul>{c.inquiries.map((q) => <li key={q.id}>{formatDateTime(q.createdAt, locale)} · {q.status} · {q.excerpt}</li>)}</ul> : <p className="muted">—</p>}
+          </Section>
+          <Section title={t('channels.ui.order.customerNotes')}>
+            {c?.notes.filter((n) => n.orderId !== o.id).length ? (
+              <ul>{c.notes.filter((n) => n.orderId !== o.id).map((n) => <li key={n.id}>{n.text} <span className="muted">— {n.by}, <Link to={`/orderhub/orders/${n.orderId}`}>{formatDateTime(n.at, locale)}</Link></span></li>)}</ul>
+            ) : <p className="muted">—</p>}
+          </Section>
+          <Section title={t('channels.ui.order.deliveredTo')}>
+            {c?.deliveredTo.length ? (
+              <ul data-testid="delivered-to">{c.deliveredTo.map((a, i) => <li key={i}>{a.line1}, {a.city} {a.postalCode ?? ''} {a.countryCode} <span className="muted">({a.lastOrder})</span></li>)}</ul>
+            ) : <p className="muted">{t('channels.ui.order.noneDelivered')}</p>}
           </Section>
         </aside>
       </div>
