@@ -196,6 +196,23 @@ describe('catalog and storefront (issue 3)', () => {
     await shot('07-admin-inquiry');
   });
 
+  test('the rep puts the second image first in the product editor, and the store shows it as the main image', async () => {
+    await page.goto(server.baseUrl + productPath);
+    const productId = await page.locator('article.product').getAttribute('data-product-id');
+    await page.goto(`${server.baseUrl}/admin/catalog/products/${productId}`);
+    const images = page.locator('[data-testid=images-editor] li');
+    await images.first().waitFor();
+    const before = await images.evaluateAll((els) => els.map((e) => e.getAttribute('data-file-id')));
+    expect(before.length).toBeGreaterThan(1);
+    await page.locator('[data-testid=image-later-0]').click();
+    expect(await images.evaluateAll((els) => els.map((e) => e.getAttribute('data-file-id')))).toEqual([before[1], before[0], ...before.slice(2)]);
+    await shot('08-admin-image-order');
+    await page.locator('[data-testid=save-product]').click();
+    await expect.poll(() => page.locator('text=Saved').count()).toBeGreaterThan(0);
+    await page.goto(server.baseUrl + productPath);
+    expect(await page.locator('#gallery-main').getAttribute('src')).toContain(before[1]);
+  });
+
   test('an Arabic page is laid out right to left', async () => {
     await page.goto(server.baseUrl + productPath);
     await page.locator('#language-switcher summary').click();
@@ -207,6 +224,6 @@ describe('catalog and storefront (issue 3)', () => {
     const gallery = await page.locator('.gallery').boundingBox();
     const buy = await page.locator('.buy').boundingBox();
     expect(gallery!.x).toBeGreaterThan(buy!.x);
-    await shot('08-ar-product');
+    await shot('09-ar-product');
   });
 });

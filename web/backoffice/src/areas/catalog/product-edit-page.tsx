@@ -11,6 +11,7 @@ import { errorText, FormError, SelectField, TextAreaField, TextField, useForm } 
 import { useToast } from '../../ui/toast.js';
 import { catalogApi, STORE_LOCALES, upload, type Product, type StoredFile } from './api.js';
 import { RichTextEditor } from './rich-text.js';
+import { MediaEditor, RelatedEditor } from './media-editor.js';
 
 const EMPTY: Product = {
   categoryId: null, visibility: 'public', featured: false, hsCode: null, originCountry: 'CN', moq: 1, orderMultiple: 1, leadTimeDays: null,
@@ -165,7 +166,7 @@ export default function ProductEditPage({ params }: { params: Params }) {
 
         <Section title={t('catalog.admin.product.media')}>
           <p className="muted">{t('catalog.admin.product.images', { n: p.images.length })} · {t('catalog.admin.product.documents', { n: p.documents.length })}{p.videoFileId ? <> · {t('catalog.admin.product.videoUploaded')} <Button size="sm" icon="x" onClick={() => set({ videoFileId: null })} aria-label={t('catalog.admin.common.remove')} /></> : null}</p>
-          <ul>{p.documents.map((d, i) => <li key={d.fileId}><span className="mono">{d.fileId}</span> — {d.title.en ?? Object.values(d.title)[0]} ({d.kind}){!readOnly ? <Button size="sm" icon="x" onClick={() => set({ documents: p.documents.filter((_, j) => j !== i) })} aria-label={t('catalog.admin.common.remove')} /> : null}</li>)}</ul>
+          <MediaEditor p={p} set={set} lang={lang} readOnly={readOnly} />
           {!readOnly ? (
             <div className="row">
               <label className="btn">{t('catalog.admin.product.uploadImage')}<input type="file" accept="image/png,image/jpeg,image/webp" hidden onChange={(e) => e.target.files?.[0] && void addFile('image', e.target.files[0])} /></label>
@@ -173,6 +174,10 @@ export default function ProductEditPage({ params }: { params: Params }) {
               <label className="btn">{t('catalog.admin.product.uploadDocument')}<input type="file" accept=".pdf,.zip,.step,.stp,.dxf" hidden onChange={(e) => e.target.files?.[0] && void addFile('document', e.target.files[0])} /></label>
             </div>
           ) : null}
+        </Section>
+
+        <Section title={t('catalog.admin.product.related')} description={t('catalog.admin.product.relatedHelp')}>
+          <RelatedEditor p={p} set={set} readOnly={readOnly} />
         </Section>
 
         <Section title={t('catalog.admin.product.certificates')}>
