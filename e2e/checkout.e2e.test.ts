@@ -8,7 +8,7 @@ import { simpleParser } from 'mailparser';
 import { PDFParse } from 'pdf-parse';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, screenshotDir } from './support/browser.js';
+import { collectBrowserTrouble, launchBrowser, reportFailure, screenshotDir } from './support/browser.js';
 
 /**
  * Issue 5, "Done when", in Chromium on the demo store: a consumer in France, a German business
@@ -69,16 +69,11 @@ beforeAll(async () => {
   page = browser.page;
   shots = screenshotDir();
   console.log(`screenshots: ${shots}`);
-  page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
-  page.on('response', (r) => r.status() >= 400 && browserLog.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
+  collectBrowserTrouble(page, browserLog);
 });
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    await shot(`FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-    console.log(`failed at ${page.url()}\n${browserLog.join('\n')}\n--- server output ---\n${server?.output().slice(-4000)}`);
-  }
+  if (ctx.task.result?.state === 'fail' && page) await reportFailure(page, shots, ctx.task.name, browserLog, server?.output() ?? '');
 });
 
 afterAll(async () => {

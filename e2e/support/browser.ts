@@ -45,3 +45,16 @@ export function screenshotDir(): string {
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** Collects what the page complains about (console errors, page errors, HTTP answers >= 400) into `log`. */
+export function collectBrowserTrouble(page: Page, log: string[]): void {
+  page.on('console', (m) => m.type() === 'error' && log.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => log.push(`page error: ${e.message}`));
+  page.on('response', (r) => r.status() >= 400 && log.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
+}
+
+/** After a failed test: a full-page screenshot named after it, and where it stopped with the browser's and server's last words. */
+export async function reportFailure(page: Page, dir: string, testName: string, log: string[], serverOutput: string): Promise<void> {
+  await page.screenshot({ path: path.join(dir, `FAILED-${testName.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+  console.log(`failed at ${page.url()}\n${log.join('\n')}\n--- server output ---\n${serverOutput.slice(-4000)}`);
+}
