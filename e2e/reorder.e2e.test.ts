@@ -232,6 +232,11 @@ describe('reorder, history, saved lists and export in the browser (issue 7)', ()
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((u) => u.pathname === '/admin' || u.pathname === '/admin/');
     await page.goto(`${server.baseUrl}/admin/order-for/${customerId}`);
+    // A list the customer dictated by phone, kept for the whole company.
+    await page.fill('[data-testid=order-for-list-name]', 'Phone standing order');
+    await page.fill('[data-testid=order-for-list-lines]', `${skus[2]!.sku} ${skus[2]!.moq}`);
+    await page.click('[data-testid=order-for-list-create]');
+    await page.getByRole('cell', { name: 'Phone standing order' }).waitFor();
     await page.locator(`[data-testid="order-for-reorder-${orders[1]!.number}"]`).click();
     await page.locator('[data-testid=order-for-place]').waitFor();
     await shot('6-staff-order-for');
@@ -242,6 +247,9 @@ describe('reorder, history, saved lists and export in the browser (issue 7)', ()
     const orderId = new URL(page.url()).pathname.split('/').pop()!;
     const placed = await owner.call('GET', `/api/admin/orders/${orderId}`);
     expect(placed.json).toMatchObject({ customerId, placedByType: 'staff', placedByLabel: REP.email });
+
+    const lists = await dealer.call('GET', '/api/store/order-lists');
+    expect(lists.json.items.find((l: { name: string }) => l.name === 'Phone standing order')).toMatchObject({ shared: true, lineCount: 1, ownerLabel: REP.email });
 
     await page.goto(`${server.baseUrl}/admin/order-export`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);

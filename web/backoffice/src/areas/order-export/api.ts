@@ -84,6 +84,7 @@ export const reorderApi = {
   runs: (customerId: string) => api.get<{ items: Run[] }>('/api/admin/reorder/runs', { customerId }),
   reorder: (customerId: string, orderId: string, customerUserId: string) => api.post<PutResult>(`${base(customerId)}/orders/${encodeURIComponent(orderId)}`, { customerUserId }),
   fromHistory: (customerId: string, customerUserId: string, lines: { orderId: string; lineId: string }[]) => api.post<PutResult>(`${base(customerId)}/history`, { customerUserId, lines }),
+  createList: (customerId: string, body: { name: string; lines: { sku: string; quantity: number }[] }) => api.post<ListSummary>(`${base(customerId)}/lists`, body),
   orderList: (customerId: string, listId: string, customerUserId: string, currency: string) =>
     api.post<PutResult>(`${base(customerId)}/lists/${encodeURIComponent(listId)}/order`, { customerUserId, currency }),
   checkout: (customerId: string, body: { customerUserId: string; cartId: string; shipTo: Address; poNumber?: string | null; note?: string | null }) =>

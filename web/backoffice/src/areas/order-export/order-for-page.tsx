@@ -4,7 +4,7 @@ import { useResource } from '../../core/hooks.js';
 import { Link, navigate } from '../../core/router.js';
 import { formatDateTime } from '../../../../shared/format.js';
 import { PageHeader, Section } from '../../ui/page-header.js';
-import { FormError, SelectField, TextField, errorText, useForm } from '../../ui/form.js';
+import { FormError, SelectField, TextAreaField, TextField, errorText, useForm } from '../../ui/form.js';
 import { Alert, Button, EmptyState, Spinner } from '../../ui/misc.js';
 import { useToast } from '../../ui/toast.js';
 import { reorderApi, type Address, type Difference, type HistoryOrder, type PutResult } from './api.js';
@@ -75,6 +75,9 @@ export default function OrderForPage({ params }: { params: { customerId?: string
   const [po, setPo] = useState('');
   const [busy, setBusy] = useState(false);
   const placeForm = useForm(['shipTo', 'poNumber']);
+  const listForm = useForm(['name', 'lines']);
+  const [listName, setListName] = useState('');
+  const [listLines, setListLines] = useState('');
 
   if (!customerId) {
     return (
@@ -146,6 +149,26 @@ export default function OrderForPage({ params }: { params: { customerId?: string
             ))}
           </tbody></table>
         )}
+      </Section>
+
+      <Section title={t('reorder.bo.newList')} description={t('reorder.bo.newListHint')}>
+        <form onSubmit={listForm.submit(async () => {
+          // "SKU quantity" per line, as pasted from an email or a spreadsheet; the server checks every SKU.
+          const lines = listLines.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => {
+            const [sku = '', qty] = l.split(/[\t ,;]+/);
+            return { sku, quantity: qty === undefined ? 1 : Number(qty) };
+          });
+          await reorderApi.createList(customerId, { name: listName, lines });
+          toast.success(t('reorder.bo.listCreated'));
+          setListName('');
+          setListLines('');
+          void lists.reload();
+        })}>
+          <TextField label={t('reorder.lists.name')} value={listName} onChange={setListName} error={listForm.error('name')} data-testid="order-for-list-name" />
+          <TextAreaField label={t('reorder.lists.paste')} value={listLines} onChange={setListLines} rows={4} error={listForm.error('lines')} data-testid="order-for-list-lines" />
+          <FormError message={listForm.formError} />
+          <Button type="submit" busy={listForm.busy} data-testid="order-for-list-create">{t('reorder.lists.create')}</Button>
+        </form>
       </Section>
 
       {result ? (
