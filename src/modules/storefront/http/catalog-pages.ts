@@ -11,8 +11,6 @@ import { homeBody } from '../views/home.js';
 import { listingBody, listingParams } from '../views/listing.js';
 import { productBody } from '../views/product.js';
 import { langOf, pageCtx, sendPage } from './chrome.js';
-import { CURRENCY_COOKIE } from '../../customers/index.js';
-import { offeredCurrencies } from '../../pricing/index.js';
 
 const qs = (req: FastifyRequest) => req.query as Record<string, unknown>;
 
@@ -99,20 +97,6 @@ export function catalogPageRoutes(app: App, deps: AppDeps): void {
       jsonLd: kind === 'category' ? [breadcrumbJsonLd(trail.map((c) => ({ name: c.name, url: `${ctx.base}${localePath(locale, `/c/${c.slug}`)}` })))] : [],
     }, body));
   }
-
-  // The header's currency switcher: remember the choice (the same cookie the store API uses) and
-  // go back to the page it came from; only a path on this site is followed.
-  app.get('/:lang/currency/:code', hidden, async (req, reply) => {
-    const locale = langOf(req);
-    const { code } = req.params as { code: string };
-    const back = String((req.query as Record<string, unknown>).back ?? '');
-    const safeBack = /^\/(?![/\\])[^\s]*$/.test(back) ? back : localePath(locale, '/');
-    const offered = await offeredCurrencies(deps.db, deps.clock.now());
-    if ([...offered.enabled, offered.base].includes(code)) {
-      reply.setCookie(CURRENCY_COOKIE, code, { path: '/', sameSite: 'lax', httpOnly: false, maxAge: 365 * 24 * 3600, secure: deps.config.publicUrl.startsWith('https:') });
-    }
-    return reply.header('cache-control', 'no-store').redirect(safeBack, 303);
-  });
 
   app.get('/:lang/c/:slug', hidden, (req, reply) => listing(req, reply, 'category'));
   app.get('/:lang/search', hidden, (req, reply) => listing(req, reply, 'search'));

@@ -1,4 +1,5 @@
 import { STORE_LOCALES } from '../../catalog/index.js';
+import { currencySwitcher } from '../../customers/index.js';
 import { accountSections } from './account-nav.js';
 import { hreflangAlternates, localePath, type Alternate } from '../domain/seo.js';
 import { html, jsonLd, type Html } from './html.js';
@@ -73,7 +74,7 @@ ${(meta.jsonLd ?? []).map((d) => jsonLd(d))}
         </ul>
       </details>
     </nav>
-    ${ctx.currency.choices.length > 1 ? currencySwitcher(ctx) : ''}
+    ${currencySwitcher(ctx, { currency: ctx.currency.current, choices: ctx.currency.choices })}
     ${ctx.req.principal?.kind === 'customer'
       ? html`<a class="account-link" id="account-link" href="${localePath(locale, '/account')}">${t('storefront.account.mine')}</a>`
       : html`<a class="account-link" id="account-link" href="${localePath(locale, '/account/sign-in')}">${t('storefront.account.signIn')}</a>`}
@@ -102,24 +103,6 @@ ${body}
 </body>
 </html>`;
   return page.value;
-}
-
-/**
- * Display currency: links (like the language switcher) to /<lang>/currency/<code>, which
- * remembers the choice in the tl_currency cookie and comes back to this page. Works without JS.
- */
-function currencySwitcher(ctx: PageCtx): Html {
-  const { t, locale } = ctx;
-  const here = ctx.req.url.split('#')[0]!;
-  const names = new Intl.DisplayNames([locale], { type: 'currency' });
-  return html`<nav class="lang currency" aria-label="${t('storefront.nav.currency')}">
-      <details id="currency-switcher">
-        <summary>${ctx.currency.current}</summary>
-        <ul>
-          ${ctx.currency.choices.map((c) => html`<li><a rel="nofollow" href="${localePath(locale, `/currency/${c}`)}?back=${encodeURIComponent(here)}" data-currency="${c}" ${c === ctx.currency.current ? html`aria-current="true"` : ''}>${c} — ${names.of(c) ?? c}</a></li>`)}
-        </ul>
-      </details>
-    </nav>`;
 }
 
 /**
