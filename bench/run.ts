@@ -9,6 +9,7 @@ import { catalog } from './catalog.js';
 import { orderhub } from './orderhub.js';
 import { checkout } from './checkout.js';
 import { pricing } from './pricing.js';
+import { bulk } from './bulk.js';
 
 const SCENARIOS: Record<string, (flags: Record<string, string>) => Promise<void>> = {
   foundation,
@@ -16,6 +17,7 @@ const SCENARIOS: Record<string, (flags: Record<string, string>) => Promise<void>
   orderhub,
   checkout,
   pricing,
+  bulk,
 };
 
 const { flags, positional } = parseArgs(process.argv.slice(2));

@@ -16,26 +16,42 @@ export const BOOK: { label: string; address: Address; isDefault: boolean }[] = [
   { label: 'Berlin store', isDefault: false, address: { name: 'Jonas Weber', company: 'Licht GmbH', line1: 'Friedrichstraße 10', city: 'Berlin', postalCode: '10117', countryCode: 'DE' } },
 ];
 
+/** Bulk services over the cart's literal fixture: its SKUs, prices and shipping, the BOOK address book. */
+export function fixtureBulkServices(deps: Parameters<typeof fixtureCheckoutServices>[0], fixture: FixtureOptions): BulkServices {
+  return {
+    checkout: fixtureCheckoutServices(deps, fixture),
+    skuCodes: async () => fixture.skus.map((s) => s.sku),
+    searchSkus: async (_tx, q) => fixture.skus.filter((s) => s.sku.toLowerCase().startsWith(q.toLowerCase())).map((s) => ({ sku: s.sku, name: s.name ?? s.sku })),
+    mostOrdered: async () => fixture.skus.slice(0, 2).map((s) => ({ sku: s.sku, name: s.name ?? s.sku })),
+    addressBook: async () => BOOK,
+    buyerUser: async (_tx, customerId) => ({ id: `${customerId}_u`, email: `${customerId}@example.com` }),
+  };
+}
+
+/** The application's modules with inventory, orders, cart and bulk wired to the fixture. */
+export function fixtureModules(fixture: FixtureOptions): AppModule[] {
+  const skus: SkuDirectory = {
+    async resolve(_tx, q) {
+      return fixture.skus.filter((s) => q.skus?.includes(s.sku) || q.skuIds?.includes(s.skuId)).map((s) => ({ skuId: s.skuId, sku: s.sku, productId: s.productId ?? `prd_${s.skuId}` }));
+    },
+  };
+  const mine = new Set(['inventory', 'orders', 'cart', 'bulk']);
+  return [
+    ...MODULES.filter((m) => !mine.has(m.name)),
+    createInventoryModule({ skus }),
+    createOrdersModule(),
+    createCartModule({ services: (deps) => fixtureCheckoutServices(deps, fixture) }),
+    createBulkModule({ services: (deps) => fixtureBulkServices(deps, fixture) }),
+  ];
+}
+
 /**
  * A context for bulk order tests and benchmarks: the real bulk, cart, orders and inventory
  * modules over a literal catalogue and price list (the cart's fixture), a literal address book,
  * and `Authorization: Customer <id>` acting as that signed-in buyer (CSRF token "t").
  */
 export async function createBulkContext(fixture: FixtureOptions, opts: TestOptions = {}) {
-  const skus: SkuDirectory = {
-    async resolve(_tx, q) {
-      return fixture.skus.filter((s) => q.skus?.includes(s.sku) || q.skuIds?.includes(s.skuId)).map((s) => ({ skuId: s.skuId, sku: s.sku, productId: s.productId ?? `prd_${s.skuId}` }));
-    },
-  };
-  const checkout = (deps: Parameters<typeof fixtureCheckoutServices>[0]) => fixtureCheckoutServices(deps, fixture);
-  const services = (deps: Parameters<typeof fixtureCheckoutServices>[0]): BulkServices => ({
-    checkout: checkout(deps),
-    skuCodes: async () => fixture.skus.map((s) => s.sku),
-    searchSkus: async (_tx, q) => fixture.skus.filter((s) => s.sku.toLowerCase().startsWith(q.toLowerCase())).map((s) => ({ sku: s.sku, name: s.name ?? s.sku })),
-    mostOrdered: async () => fixture.skus.slice(0, 2).map((s) => ({ sku: s.sku, name: s.name ?? s.sku })),
-    addressBook: async () => BOOK,
-    buyerUser: async (_tx, customerId) => ({ id: `${customerId}_u`, email: `${customerId}@example.com` }),
-  });
+  const services = (deps: Parameters<typeof fixtureCheckoutServices>[0]) => fixtureBulkServices(deps, fixture);
   const auth: AppModule = {
     name: 'test-customer',
     async authenticate(req) {
@@ -45,18 +61,7 @@ export async function createBulkContext(fixture: FixtureOptions, opts: TestOptio
       return undefined;
     },
   };
-  const mine = new Set(['inventory', 'orders', 'cart', 'bulk']);
-  const ctx = await createTestContext({
-    ...opts,
-    modules: [
-      auth,
-      ...MODULES.filter((m) => !mine.has(m.name)),
-      createInventoryModule({ skus }),
-      createOrdersModule(),
-      createCartModule({ services: checkout }),
-      createBulkModule({ services }),
-    ],
-  });
+  const ctx = await createTestContext({ ...opts, modules: [auth, ...fixtureModules(fixture)] });
   // Buyers who may order (verified private accounts): the customers module's order wall reads them.
   for (const id of ['cus_1', 'cus_2']) {
     await ctx.database.exec(`INSERT INTO customers (id, kind, locale, status, created_at, updated_at) VALUES ($1, 'b2c', 'en', 'active', now(), now())`, [id]);
