@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, screenshotDir } from './support/browser.js';
+import { collectBrowserTrouble, launchBrowser, reportFailure, screenshotDir } from './support/browser.js';
 
 /**
  * Issue 4, "Done when", in Chromium: apply as a dealer with uploads → a staff member approves as
@@ -92,15 +92,11 @@ describe.skipIf(!haveData)('dealer accounts, tier prices and the login wall in t
     page = dealerBrowser.page;
     shots = screenshotDir();
     console.log(`screenshots: ${shots}`);
-    page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
-    page.on('response', (r) => r.status() >= 400 && browserLog.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
+    collectBrowserTrouble(page, browserLog);
   }, 240_000);
 
   afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) {
-      await shot(page, `FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-      console.log(`failed at ${page.url()}\n${browserLog.join('\n')}\n--- server output ---\n${server.output().slice(-4000)}`);
-    }
+    if (ctx.task.result?.state === 'fail' && page) await reportFailure(page, shots, ctx.task.name, browserLog, server.output());
   });
 
   afterAll(async () => {
@@ -221,6 +217,12 @@ describe.skipIf(!haveData)('dealer accounts, tier prices and the login wall in t
       expect(html).not.toMatch(/€\s?\d|¥\s?\d/);
       expect(await guest.page.locator('#variants-table .price').first().textContent()).not.toMatch(/\d/);
       await shot(guest.page, '08-guest-no-price');
+      // Ordering is refused on the server: the product form leads to the sign-in page instead.
+      if (await guest.page.locator('#add-to-cart-button').count()) {
+        await guest.page.click('#add-to-cart-button');
+        await guest.page.waitForURL(/\/en\/account\/sign-in\?next=/);
+        expect(await guest.page.locator('#sign-in-form').count()).toBe(1);
+      }
     } finally {
       await guest.close();
     }
