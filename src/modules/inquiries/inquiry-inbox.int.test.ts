@@ -35,6 +35,26 @@ describe('inquiry inbox', () => {
     expect((await ctx.app.inject({ method: 'GET', url: `/api/admin/inquiries/${later.json().id}`, headers: auth })).json().customerId).toBe('cus_LATER');
   });
 
+  it('without a directory hook, finds the customer record through the customers module', async () => {
+    const plain = await createTestContext({ clock: 'manual', app: true });
+    try {
+      await plain.deps.db.execute(sql`INSERT INTO customers (id, kind, status, created_at, updated_at) VALUES ('cus_REAL', 'b2b', 'active', now(), now())`);
+      await plain.deps.db.execute(sql`INSERT INTO customer_users (id, customer_id, email, name, role, status, created_at, updated_at)
+        VALUES ('cu_REAL', 'cus_REAL', 'real@buyer.example', 'Real Buyer', 'admin', 'active', now(), now())`);
+      const { formToken } = (await plain.app.inject({ method: 'GET', url: '/api/store/inquiries/form-token' })).json();
+      (plain.clock as ManualClock).advance(4_000);
+      const r = await plain.app.inject({
+        method: 'POST', url: '/api/store/inquiries',
+        payload: { name: 'Real Buyer', company: 'Real Co.', email: 'Real@Buyer.example', country: 'DE', message: 'Preis?', locale: 'de', formToken },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      const [row] = await query<{ customer_id: string | null }>(plain.deps.db, sql`SELECT customer_id FROM inquiries WHERE id = ${r.json().id}`);
+      expect(row!.customer_id).toBe('cus_REAL');
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('moves new → replied by email → quoted → won, and refuses skipping back', async () => {
     const { id } = (await send('flow@buyer.example', '198.51.100.2')).json();
     const reply = await ctx.app.inject({ method: 'POST', url: `/api/admin/inquiries/${id}/reply`, headers: auth, payload: { body: '您好，报价单见附件。' } });

@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { t } from '../../../platform/i18n/i18n.js';
 import { findVariantsForLines, isStoreLocale, loadProductCards } from '../../catalog/index.js';
 import { listStaff, roleHas } from '../../staff/index.js';
+import { customersByEmail } from '../../customers/index.js';
 import { inquiries, inquiryEvents, inquiryLines, inquirySettings } from '../db/inquiries.schema.js';
 import { inquiryInputSchema, type InquiryInput } from '../domain/inquiry-input.js';
 import { checkSubmission, MAX_PER_IP_PER_HOUR } from '../domain/spam.js';
@@ -59,8 +60,9 @@ export async function submitInquiry(
     return { productId: c.id, variantId: null, sku: c.skus.length === 1 ? c.skus[0]! : null, productName: c.name, quantity: l.quantity };
   });
 
+  // The customer record with this email, if any (an account created later links through linkInquiriesByEmail).
   const directory = deps.providers.customerDirectory as CustomerDirectory | undefined;
-  const customerId = directory ? await directory.findCustomerIdByEmail(email) : null;
+  const customerId = directory ? await directory.findCustomerIdByEmail(email) : ((await customersByEmail(deps.db, [email])).get(email)?.customerId ?? null);
   const staff = await listStaff(deps);
   const id = deps.ids.make('inq');
   const adminLink = `${deps.config.publicUrl}/admin/inquiries/${id}`;
@@ -94,19 +96,29 @@ export async function submitInquiry(
       locale,
     });
 
+    // Sales are told in their own back-office language (configured extra addresses: English).
     const [setting] = await tx.select().from(inquirySettings).where(eq(inquirySettings.key, 'notify_emails'));
     const configured = Array.isArray(setting?.value) ? (setting!.value as string[]) : [];
-    const recipients = [...new Set([...configured, ...staff.filter((s) => s.status === 'active' && roleHas(s.role, 'inquiries:write')).map((s) => s.email)])];
-    if (recipients.length) {
+    const byLocale = new Map<string, Set<string>>();
+    const add = (loc: string, addr: string) => {
+      if ([...byLocale.values()].some((set) => set.has(addr))) return;
+      byLocale.set(loc, (byLocale.get(loc) ?? new Set()).add(addr));
+    };
+    for (const s of staff) if (s.status === 'active' && roleHas(s.role, 'inquiries:write')) add(s.locale === 'zh-CN' ? 'zh-CN' : 'en', s.email);
+    for (const addr of configured) add('en', addr);
+    for (const [staffLocale, to] of byLocale) {
+      const params = { name: input.name, company: input.company, country: input.country, email, language: locale };
+      const wrote = t(staffLocale, 'catalog.inquiryMail.wrote', params);
+      const open = t(staffLocale, 'catalog.inquiryMail.open');
       await deps.mail.enqueue(tx, {
-        to: recipients,
-        subject: `New inquiry from ${input.company} (${input.country}): ${input.name}`,
-        html: `<p><strong>${escapeHtml(input.name)}</strong>, ${escapeHtml(input.company)} (${escapeHtml(input.country)}) &lt;${escapeHtml(email)}&gt; wrote in ${escapeHtml(locale)}:</p>
+        to: [...to],
+        subject: t(staffLocale, 'catalog.inquiryMail.subject', params),
+        html: `<p>${escapeHtml(wrote)}</p>
 <blockquote>${escapeHtml(input.message).replace(/\n/g, '<br>')}</blockquote>${lines.length ? `<ul>${lineHtml}</ul>` : ''}
-<p>Open it in the back office: <a href="${escapeHtml(adminLink)}">${escapeHtml(adminLink)}</a></p>`,
-        text: `${input.name}, ${input.company} (${input.country}) <${email}>:\n\n${input.message}\n${lineText}\n\n${adminLink}`,
+<p>${escapeHtml(open)} <a href="${escapeHtml(adminLink)}">${escapeHtml(adminLink)}</a></p>`,
+        text: `${wrote}\n\n${input.message}\n${lineText}\n\n${open} ${adminLink}`,
         tag: 'inquiry.notification',
-        locale: 'en',
+        locale: staffLocale,
       });
     }
   });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../../core/i18n.js';
 import { useResource } from '../../core/hooks.js';
 import { useSession } from '../../core/session.js';
-import type { Params } from '../../core/router.js';
+import { Link, type Params } from '../../core/router.js';
 import { formatDate } from '../../../../shared/format.js';
 import { PageHeader, Section } from '../../ui/page-header.js';
 import { Badge } from '../../ui/badge.js';
@@ -61,7 +61,7 @@ export default function InquiryPage({ params }: { params: Params }) {
             [t('catalog.admin.content.country'), i.country],
             [t('catalog.admin.import.language'), i.locale],
             [t('catalog.admin.inquiries.phone'), i.phone ?? '—'],
-            [t('catalog.admin.inquiries.customer'), i.customerId ?? t('catalog.admin.inquiries.noCustomer')],
+            [t('catalog.admin.inquiries.customer'), i.customerId ? <Link to={`/customers/${i.customerId}`} data-testid="inquiry-customer">{t('catalog.admin.inquiries.openCustomer')}</Link> : t('catalog.admin.inquiries.noCustomer')],
             [t('catalog.admin.inquiries.received'), formatDate(i.createdAt, locale)],
           ]} />
           <blockquote data-testid="inquiry-message" style={{ whiteSpace: 'pre-wrap' }}>{i.message}</blockquote>
