@@ -82,20 +82,27 @@ describe(`reorder, history, saved lists and exports on ${DATABASE_UNDER_TEST}`, 
     const o1 = hist.orders[1];
     const o2 = hist.orders[0];
     const lineOf = (o: any, code: string) => o.lines.find((l: any) => l.sku === code).id;
-    const r = await c.call(ben, 'POST', '/api/store/reorder/history', {
+    const picks = {
       lines: [
         { orderId: o1.id, lineId: lineOf(o1, 'LAMP-A'), quantity: 3 },
         { orderId: o2.id, lineId: lineOf(o2, 'CABLE-C') },
         { orderId: o2.id, lineId: lineOf(o2, 'OLD-D') },
       ],
-    });
+    };
+    const r = await c.call(ben, 'POST', '/api/store/reorder/history', picks, { 'idempotency-key': 'hist-1' });
     expect(r.statusCode).toBe(201);
+    // A retry with the same key (a double click, a lost reply) gives the same answer and adds nothing.
+    const retry = await c.call(ben, 'POST', '/api/store/reorder/history', picks, { 'idempotency-key': 'hist-1' });
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json().runId).toBe(r.json().runId);
     const body = r.json();
     expect(body.linesAdded).toBe(2);
     expect(body.differences).toEqual(expect.arrayContaining([{ kind: 'not_sold', sku: 'OLD-D', name: 'OLD-D' }]));
     // The company has one cart: the lines add to what Anna's reorder put there.
     const cart = Object.fromEntries(body.quote.lines.map((l: any) => [l.sku, l.quantity]));
     expect(cart).toMatchObject({ 'LAMP-A': 13, 'CABLE-C': 5 });
+    const now = Object.fromEntries((await c.call(ben, 'GET', '/api/store/cart')).json().cart.lines.map((l: any) => [l.sku, l.quantity]));
+    expect(now).toMatchObject({ 'LAMP-A': 13, 'CABLE-C': 5 });
     // A line id that is not in the order is named.
     const bad = await c.call(ben, 'POST', '/api/store/reorder/history', { lines: [{ orderId: o1.id, lineId: 'nope' }] });
     expect(bad.statusCode).toBe(400);

@@ -27,11 +27,11 @@ export interface PutInCartResult {
 
 /**
  * The cart module's commands each open their own transaction; given these deps they run inside
- * ours instead, so putting N lines in the cart is one all-or-nothing change that goes through the
+ * ours instead (and reads through `db` see it too), so putting N lines in the cart is one all-or-nothing change that goes through the
  * cart's own rules (SKU sellable, MOQ, multiples, pricing on the server).
  */
 export function inside(tx: Db, deps: AppDeps): AppDeps {
-  return { ...deps, database: { ...deps.database, transaction: <T>(fn: (t: Db) => Promise<T>) => fn(tx) } };
+  return { ...deps, db: tx, database: { ...deps.database, transaction: <T>(fn: (t: Db) => Promise<T>) => fn(tx) } };
 }
 
 /** A viewer (or a company that may not order yet) is refused before anything is changed. */

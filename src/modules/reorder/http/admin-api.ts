@@ -9,7 +9,7 @@ import type { CheckoutServices } from '../../cart/index.js';
 import { reorderFromHistory, reorderOrder, orderFromList, recentOrdersWithLines } from '../commands/reorder.js';
 import { createOrderList, deleteOrderList, getOrderList, listOrderLists, updateOrderList, type ListViewer } from '../commands/order-lists.js';
 import { placeForCustomerTx } from '../commands/place-for-customer.js';
-import type { OnBehalf } from '../commands/put-in-cart.js';
+import { inside, type OnBehalf } from '../commands/put-in-cart.js';
 import { actingBuyer, companyBuyers } from '../queries/people.js';
 import { loadExport } from '../exports/order-export.js';
 import { reorderRuns } from '../db/reorder.schema.js';
@@ -67,13 +67,19 @@ export function adminReorderApi(app: App, deps: AppDeps, services: CheckoutServi
   app.post(
     '/api/admin/reorder/customers/:customerId/orders/:orderId',
     { config: write, schema: { tags, summary: 'Reorder a past order of the customer into their cart, for them', params: CustOrder, body: ActingFor } },
-    async (req, reply) => reply.status(201).send(await reorderOrder(deps, services, await onBehalf(deps, req, req.params.customerId, req.body), req.params.orderId)),
+    async (req, reply) => {
+      const who = await onBehalf(deps, req, req.params.customerId, req.body);
+      return sendIdempotent(reply, await runIdempotent(req, deps, { required: false }, async (tx) => ({ status: 201, body: await reorderOrder(inside(tx, deps), services, who, req.params.orderId) })));
+    },
   );
 
   app.post(
     '/api/admin/reorder/customers/:customerId/history',
     { config: write, schema: { tags, summary: 'Chosen lines of several past orders into the customer’s cart, for them', params: Cust, body: HistoryBody.extend(ActingFor.shape) } },
-    async (req, reply) => reply.status(201).send(await reorderFromHistory(deps, services, await onBehalf(deps, req, req.params.customerId, req.body), req.body.lines)),
+    async (req, reply) => {
+      const who = await onBehalf(deps, req, req.params.customerId, req.body);
+      return sendIdempotent(reply, await runIdempotent(req, deps, { required: false }, async (tx) => ({ status: 201, body: await reorderFromHistory(inside(tx, deps), services, who, req.body.lines) })));
+    },
   );
 
   app.get('/api/admin/reorder/customers/:customerId/lists', { config: read, schema: { tags, summary: 'The customer’s saved order lists (all of them)', params: Cust } }, async (req) => ({
@@ -85,7 +91,7 @@ export function adminReorderApi(app: App, deps: AppDeps, services: CheckoutServi
   );
 
   app.post('/api/admin/reorder/customers/:customerId/lists', { config: write, schema: { tags, summary: 'Create a list for the customer (shared with the whole company)', params: Cust, body: ListBody } }, async (req, reply) =>
-    reply.status(201).send(await createOrderList(deps, services, staffViewer(req, req.params.customerId), localeFor(req), req.body)),
+    sendIdempotent(reply, await runIdempotent(req, deps, { required: false }, async (tx) => ({ status: 201, body: await createOrderList(inside(tx, deps), services, staffViewer(req, req.params.customerId), localeFor(req), req.body) }))),
   );
 
   app.patch(
@@ -104,7 +110,7 @@ export function adminReorderApi(app: App, deps: AppDeps, services: CheckoutServi
     { config: write, schema: { tags, summary: 'Order from a list of the customer into their cart, for them', params: CustList, body: ListOrderBody.unwrap().extend(ActingFor.shape) } },
     async (req, reply) => {
       const who = await onBehalf(deps, req, req.params.customerId, req.body);
-      return reply.status(201).send(await orderFromList(deps, services, who, staffViewer(req, req.params.customerId), req.params.listId, req.body));
+      return sendIdempotent(reply, await runIdempotent(req, deps, { required: false }, async (tx) => ({ status: 201, body: await orderFromList(inside(tx, deps), services, who, staffViewer(req, req.params.customerId), req.params.listId, req.body) })));
     },
   );
 

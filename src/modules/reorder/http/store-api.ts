@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { App, AppDeps } from '../../../platform/http/types.js';
+import { runIdempotent, sendIdempotent } from '../../../platform/http/idempotency.js';
+import { inside } from '../commands/put-in-cart.js';
 import type { CheckoutServices } from '../../cart/index.js';
 import { reorderFromHistory, reorderOrder, orderFromList, recentOrdersWithLines } from '../commands/reorder.js';
 import { createOrderList, deleteOrderList, getOrderList, listOrderLists, updateOrderList } from '../commands/order-lists.js';
@@ -51,7 +53,7 @@ export function storeReorderApi(app: App, deps: AppDeps, services: CheckoutServi
     { config: signedIn, schema: { tags, summary: 'Reorder: put every line of a past order of your company in the cart at today’s prices, with the differences', params: Id, querystring: localeQuery } },
     async (req, reply) => {
       const { who } = await buyerContext(deps.db, req, storeLocale(req));
-      return reply.status(201).send(await reorderOrder(deps, services, who, req.params.id));
+      return sendIdempotent(reply, await runIdempotent(req, deps, { required: false }, async (tx) => ({ status: 201, body: await reorderOrder(inside(tx, deps), services, who, req.params.id) })));
     },
   );
 
@@ -66,7 +68,7 @@ export function storeReorderApi(app: App, deps: AppDeps, services: CheckoutServi
     { config: signedIn, schema: { tags, summary: 'Build a cart from chosen lines of several past orders', querystring: localeQuery, body: HistoryBody } },
     async (req, reply) => {
       const { who } = await buyerContext(deps.db, req, storeLocale(req));
-      return reply.status(201).send(await reorderFromHistory(deps, services, who, req.body.lines));
+      return sendIdempotent(reply, await runIdempotent(req, deps, { required: false }, async (tx) => ({ status: 201, body: await reorderFromHistory(inside(tx, deps), services, who, req.body.lines) })));
     },
   );
 
@@ -78,7 +80,7 @@ export function storeReorderApi(app: App, deps: AppDeps, services: CheckoutServi
   app.post('/api/store/order-lists', { config: signedIn, schema: { tags, summary: 'Create a saved order list (SKU and quantity per line)', querystring: localeQuery, body: ListBody } }, async (req, reply) => {
     const locale = storeLocale(req);
     const { viewer } = await buyerContext(deps.db, req, locale);
-    return reply.status(201).send(await createOrderList(deps, services, viewer, locale, req.body));
+    return sendIdempotent(reply, await runIdempotent(req, deps, { required: false }, async (tx) => ({ status: 201, body: await createOrderList(inside(tx, deps), services, viewer, locale, req.body) })));
   });
 
   app.get('/api/store/order-lists/:id', { config: signedIn, schema: { tags, summary: 'One saved list with its lines', params: Id } }, async (req) => {
@@ -107,7 +109,7 @@ export function storeReorderApi(app: App, deps: AppDeps, services: CheckoutServi
     { config: signedIn, schema: { tags, summary: 'Order from a list: its lines into the cart at today’s prices (quantities per line id may be changed for this time)', params: Id, querystring: localeQuery, body: ListOrderBody } },
     async (req, reply) => {
       const { who, viewer } = await buyerContext(deps.db, req, storeLocale(req));
-      return reply.status(201).send(await orderFromList(deps, services, who, viewer, req.params.id, req.body));
+      return sendIdempotent(reply, await runIdempotent(req, deps, { required: false }, async (tx) => ({ status: 201, body: await orderFromList(inside(tx, deps), services, who, viewer, req.params.id, req.body) })));
     },
   );
 
