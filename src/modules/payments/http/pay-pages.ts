@@ -46,7 +46,7 @@ function payBody(ctx: PageCtx, o: OrderDetail, info: Instructions, token: string
   const offered = new Set(info.methods.map((x) => x.method));
   const instr = (method: string) => info.methods.find((x) => x.method === method && x.offered) as { instructions?: string | null; fee?: number } | undefined;
   const section = (method: string, inner: Html) =>
-    html`<section class="card pay-method" id="pay-${method}" data-method="${method}"><h2>${T(`payments.method.${method}`)}</h2>${instr(method)?.instructions ? html`<p class="instructions">${instr(method)!.instructions!}</p>` : ''}${inner}</section>`;
+    html`<section class="card pay-method" id="method-${method}" data-method="${method}"><h2>${T(`payments.method.${method}`)}</h2>${instr(method)?.instructions ? html`<p class="instructions">${instr(method)!.instructions!}</p>` : ''}${inner}</section>`;
   const paid = info.dueNow <= 0;
   const amountField = (name: string) =>
     html`<label>${T('payments.pay.amountSent', { currency: info.currency })} <input name="${name}" inputmode="decimal" required value="${(info.dueNow / 10 ** currencyExponent(info.currency)).toFixed(currencyExponent(info.currency))}"></label>`;
@@ -163,11 +163,11 @@ export function payPageRoutes(app: App, deps: AppDeps) {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });
-    const redirectTo = (reply: FastifyReply, req: FastifyRequest, url: string, lang: string) => {
+    const redirectTo = (reply: FastifyReply, req: FastifyRequest, url: string) => {
       // A page that moves on to the provider's hosted page: a 303 from a form post to another
       // origin is refused by the form-action CSP, a Refresh from a page of ours is not.
       reply.header('refresh', `0;url=${url}`).header('cache-control', 'no-store');
-      return renderStorePage(req, reply, deps, { title: 'Redirect' }, (ctx) => html`<p>${ctx.t('payments.pay.redirecting')}</p><p><a class="button" id="continue-to-provider" href="${url}">${ctx.t('payments.pay.continue')}</a></p>`).then(() => lang);
+      return renderStorePage(req, reply, deps, { title: 'Redirect' }, (ctx) => html`<p>${ctx.t('payments.pay.redirecting')}</p><p><a class="button" id="continue-to-provider" href="${url}">${ctx.t('payments.pay.continue')}</a></p>`).then(() => reply);
     };
     const returnUrls = (lang: string, orderId: string, token: string | undefined) => {
       const back = `${deps.config.publicUrl}/${lang}/pay/${encodeURIComponent(orderId)}/return${token ? `?t=${encodeURIComponent(token)}&` : '?'}`;
@@ -179,7 +179,7 @@ export function payPageRoutes(app: App, deps: AppDeps) {
       const o = await assertBuyerOfOrder(req, deps, params(req).id, token);
       return orError(req, reply, o.id, async () => {
         const r = await startCardPayment(deps, actor(req), o.id, returnUrls(lang, o.id, token));
-        return redirectTo(reply, req, r.url, lang);
+        return redirectTo(reply, req, r.url);
       });
     });
     scope.post('/:lang/pay/:id/paypal', hidden, async (req, reply) => {
@@ -189,7 +189,7 @@ export function payPageRoutes(app: App, deps: AppDeps) {
       return orError(req, reply, o.id, async () => {
         const urls = returnUrls(lang, o.id, token);
         const r = await startPayPalPayment(deps, actor(req), o.id, { returnUrl: urls.successUrl, cancelUrl: urls.cancelUrl, locale: lang });
-        return redirectTo(reply, req, r.url, lang);
+        return redirectTo(reply, req, r.url);
       });
     });
     scope.post('/:lang/pay/:id/western-union', hidden, async (req, reply) => {
