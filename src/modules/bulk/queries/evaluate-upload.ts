@@ -112,18 +112,34 @@ export function virtualCart(buyer: BuyerRef, key: string, shipTo: Address, lines
   return { cart, rows };
 }
 
-/** Quotes one ship-to's lines through the checkout: first for its shipping options, then with the first (cheapest listed) chosen. */
+/**
+ * Quotes one ship-to's lines through the checkout with its first offered shipping method. The
+ * offered methods are found on the lines summed per SKU (same weights, same stock per SKU, a few
+ * dozen lines instead of thousands); the full quote then checks that the method is still offered
+ * for the real lines, and if not, looks again on the real lines.
+ */
 export async function quoteGroup(tx: Db, services: BulkServices, buyer: BuyerRef, key: string, shipTo: Address, lines: ResolvedLine[], now: Date, shippingMethodId?: string | null): Promise<CartQuote> {
   const principal = buyerPrincipal(buyer);
+  const quote = (ls: ResolvedLine[], method: string | null, withOptions: boolean) => {
+    const v = virtualCart(buyer, key, shipTo, ls, { shippingMethodId: method, now });
+    return quoteCart(tx, services.checkout, v.cart as never, v.rows, now, { locale: buyer.locale, withShippingOptions: withOptions, principal });
+  };
+  const firstOption = async (ls: ResolvedLine[]) => (await quote(ls, null, true)).shippingOptions?.[0]?.id ?? null;
   let method = shippingMethodId ?? null;
   if (!method) {
-    const first = virtualCart(buyer, key, shipTo, lines, { shippingMethodId: null, now });
-    const q = await quoteCart(tx, services.checkout, first.cart as never, first.rows, now, { locale: buyer.locale, withShippingOptions: true, principal });
-    method = q.shippingOptions?.[0]?.id ?? null;
-    if (!method) return q;
+    const perSku = new Map<string, ResolvedLine>();
+    for (const l of lines) {
+      const p = perSku.get(l.skuId);
+      perSku.set(l.skuId, p ? { ...p, quantity: p.quantity + l.quantity } : { ...l, note: '' });
+    }
+    method = await firstOption([...perSku.values()]);
   }
-  const v = virtualCart(buyer, key, shipTo, lines, { shippingMethodId: method, now });
-  return quoteCart(tx, services.checkout, v.cart as never, v.rows, now, { locale: buyer.locale, withShippingOptions: false, principal });
+  let q = await quote(lines, method, false);
+  if (!shippingMethodId && q.problems.some((p) => p.code === 'shipping_unavailable' || p.code === 'shipping_missing')) {
+    const again = await firstOption(lines);
+    if (again && again !== method) q = await quote(lines, again, false);
+  }
+  return q;
 }
 
 export function groupLines(lines: ResolvedLine[]): Map<string, ResolvedLine[]> {
