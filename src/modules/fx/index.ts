@@ -1,12 +1,14 @@
 import type { AppModule } from '../../platform/http/types.js';
 import { fxRoutes } from './http/fx.routes.js';
 import { refreshRatesJob } from './jobs/refresh-rates.job.js';
+import { seedDemoRates } from './seed/demo-rates.js';
 
 /** Exchange rates: ECB reference rates, cross rates through EUR, overrides, enabled currencies. */
 export const fxModule: AppModule = {
   name: 'fx',
   routes: (app, deps) => fxRoutes(app, deps),
   jobs: (deps) => [refreshRatesJob(deps)],
+  seedDemo: seedDemoRates,
 };
 
 export { buildSnapshot, convertMoney, crossRate, FxError, isoDay, type Converted, type RateSnapshot, type EurRate } from './domain/convert.js';
