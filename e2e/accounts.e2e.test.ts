@@ -175,6 +175,21 @@ describe.skipIf(!haveData)('dealer accounts, tier prices and the login wall in t
       await p.getByRole('button', { name: 'Approve' }).click();
       await p.getByText('Approved', { exact: true }).first().waitFor();
       await shot(p, '05-approved');
+
+      // The same person finds the new dealer among the customers, and the tier price lists with their breaks.
+      const trouble: string[] = [];
+      p.on('pageerror', (e) => trouble.push(e.message));
+      await p.goto(`${server.baseUrl}/admin/customers?q=licht`);
+      await p.getByRole('link', { name: DEALER.company }).click();
+      await p.getByText('Tier B').first().waitFor();
+      await p.locator('[data-testid=customer-users]').getByText(DEALER.email).waitFor();
+      await p.goto(`${server.baseUrl}/admin/pricing/lists`);
+      await p.getByRole('link', { name: 'Tier B' }).click();
+      await p.locator('[data-testid=price-entries]').getByText('≥ 1: 422.00').waitFor();
+      await p.goto(`${server.baseUrl}/admin/fx`);
+      await p.locator('[data-testid=fx-rates]').getByText('JPY').waitFor();
+      await shot(p, '05b-fx-rates');
+      expect(trouble).toEqual([]);
     } finally {
       await staff.close();
     }
