@@ -8,10 +8,17 @@
  * request computes its facets: the cold path), "repeated" cycles through 40 combinations (the
  * per-process listing cache serves facets; cards and prices are still built per request).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import type autocannon from 'autocannon';
 import { ensureBuilt, fmt, freshDb, load, machineLine, startServer, writeSection, type DbKind, type LoadResult } from './lib.js';
 import { BENCH_SKUS, generateBenchCatalog } from './catalog-data.js';
+
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
 
 function urlFor(i: number): string {
   const cat = 1 + (i % 10);
@@ -51,20 +58,24 @@ export async function catalog(flags: Record<string, string>): Promise<void> {
         // Warm-up: JIT, connection pool, PostgreSQL caches.
         await load({ url: srv.url, connections, seconds: 3, requests: requests(true) });
         loads.push(`${kind}: ${os.loadavg()[0]!.toFixed(1)}`);
+        let c0 = cpuSeconds(srv.pid);
         const cold: LoadResult = await load({ url: srv.url, connections, seconds, requests: requests(true) });
+        const coldCpu = (cpuSeconds(srv.pid) - c0) * 1000 / Math.max(1, cold.rps * seconds);
         // The repeated shape measures cache hits: fill the cache with its 40 combinations first.
         for (let i = 0; i < 40; i++) await fetch(`${srv.url}${urlFor(i)}`).then((r) => r.arrayBuffer());
+        c0 = cpuSeconds(srv.pid);
         const warm: LoadResult = await load({ url: srv.url, connections, seconds, requests: requests(false) });
+        const warmCpu = (cpuSeconds(srv.pid) - c0) * 1000 / Math.max(1, warm.rps * seconds);
         for (const r of [cold, warm]) if (r.non2xx) throw new Error(`non-2xx replies during the run: ${JSON.stringify(r)}`);
         const cell = (r: LoadResult) => (r.rps === 0 && r.p50 === 0 ? `0 (no reply within autocannon's 10 s timeout; ${r.errors} timeouts)` : fmt(r.rps, r.rps < 10 ? 1 : 0));
         const name = kind === 'pglite' ? 'PGlite' : 'PostgreSQL 15';
-        rows.push(`| ${name} | distinct filters (facets computed) | ${cell(cold)} | ${cold.p50} | ${cold.p99} |`);
+        rows.push(`| ${name} | distinct filters (facets computed) | ${cell(cold)} | ${cold.p50} | ${cold.p99} | ${fmt(coldCpu, 2)} |`);
         if (kind === 'postgres') {
           for (const [label, r] of [['distinct', cold], ['repeated', warm]] as const) {
             verdicts.push(`${label}: ${r.rps >= 500 && r.p99 <= 50 ? '**met**' : '**not met**'} (${fmt(r.rps)} req/s, p99 ${r.p99} ms)`);
           }
         }
-        rows.push(`| ${name} | 40 repeating filter sets (listing cache, filled before the run) | ${cell(warm)} | ${warm.p50} | ${warm.p99} |`);
+        rows.push(`| ${name} | 40 repeating filter sets (listing cache, filled before the run) | ${cell(warm)} | ${warm.p50} | ${warm.p99} | ${fmt(warmCpu, 2)} |`);
         console.log(`${name}: generated in ${fmt(genS, 1)} s`);
         console.log(rows.slice(-2).join('\n'));
       } finally {
@@ -89,9 +100,13 @@ through 40 combinations that were requested once before the run, so the per-proc
 ${seconds} s per shape after a 3 s warm-up (which also builds the index), autocannon on 127.0.0.1 in the same 2-core machine.
 Machine: ${machineLine()}. 1-minute load average when each run started (other work on the machine at the time): ${loads.join(', ')}.
 
-| database | load shape | req/s | p50 ms | p99 ms |
-|---|---|---|---|---|
+| database | load shape | req/s | p50 ms | p99 ms | server CPU ms/req |
+|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+"Server CPU ms/req" is the CPU time the server process used during the run divided by the requests it answered: it
+does not depend on how busy the machine was. On PGlite it includes the database (it runs inside the process); on
+PostgreSQL the database's own CPU comes on top.
 
 First listing after a start (builds the facet index from 100,000 rows): ${firsts.join(', ')}.
 
