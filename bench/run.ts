@@ -1,7 +1,7 @@
 /**
  * Benchmark runner: `npm run bench -- <scenario> [flags]`. Each scenario starts the built server
  * itself, loads it from 127.0.0.1 only for a bounded time, and records medians into
- * docs/benchmarks.md. Scenarios: foundation, catalog, pricing, checkout, orderhub.
+ * docs/benchmarks.md. Scenarios: foundation, catalog, pricing, checkout, orderhub, bulk, reorder.
  */
 import { parseArgs } from './lib.js';
 import { foundation } from './foundation.js';
@@ -10,6 +10,7 @@ import { orderhub } from './orderhub.js';
 import { checkout } from './checkout.js';
 import { pricing } from './pricing.js';
 import { bulk } from './bulk.js';
+import { reorder } from './reorder.js';
 
 const SCENARIOS: Record<string, (flags: Record<string, string>) => Promise<void>> = {
   foundation,
@@ -18,6 +19,7 @@ const SCENARIOS: Record<string, (flags: Record<string, string>) => Promise<void>
   checkout,
   pricing,
   bulk,
+  reorder,
 };
 
 const { flags, positional } = parseArgs(process.argv.slice(2));
