@@ -92,7 +92,7 @@ export async function reorder(flags: Record<string, string>): Promise<void> {
       '',
       `Command: \`npm run bench -- reorder --db ${which} --orders ${flags.orders ?? 2000} --lines ${flags.lines ?? 5} --runs ${flags.runs ?? 3}\`, in process (no HTTP), median of the runs.`,
       'Orders of one customer generated with generate_series; "load" is `loadExport` (the orders module’s list query page by page,',
-      'then each order with its lines, a page read side by side), then the xlsx (Orders + Order lines sheets) and the lines CSV,',
+      'then the orders and lines of each page of 200 ids in two reads), then the xlsx (Orders + Order lines sheets) and the lines CSV,',
       'every text cell escaped against formulas. Taken on a shared 2-core machine under load from other sessions (load average shown).',
       machineLine(),
       '',
