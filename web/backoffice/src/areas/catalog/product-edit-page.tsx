@@ -184,6 +184,7 @@ export default function ProductEditPage({ params }: { params: Params }) {
           <ul data-testid="certificates-editor">{p.certificates.map((c, i) => (
             <li key={i} className="row">
               <strong>{c.name}</strong> {c.issuer} {c.number ?? ''} {c.expiresOn ? `→ ${c.expiresOn}` : ''}
+              {c.fileId ? <a href={`/media/${encodeURIComponent(c.fileId)}/certificate`} target="_blank" rel="noreferrer">{t('catalog.admin.product.certFileOpen')}</a> : null}
               {c.expired ? <Badge tone="red">{t('catalog.admin.product.expired')}</Badge> : c.expiringSoon ? <Badge tone="amber">{t('catalog.admin.product.expiringSoon')}</Badge> : null}
               {!readOnly ? <Button size="sm" icon="x" onClick={() => set({ certificates: p.certificates.filter((_, j) => j !== i) })} aria-label={t('catalog.admin.common.remove')} /> : null}
             </li>
@@ -207,8 +208,11 @@ export default function ProductEditPage({ params }: { params: Params }) {
   );
 }
 
-function CertificateAdder({ onAdd }: { onAdd: (c: { name: string; issuer: string; number: string | null; expiresOn: string | null }) => void }) {
+function CertificateAdder({ onAdd }: { onAdd: (c: { name: string; issuer: string; number: string | null; expiresOn: string | null; fileId: string | null }) => void }) {
   const { t } = useI18n();
+  const toast = useToast();
+  const { session } = useSession();
+  const [file, setFile] = useState<StoredFile | null>(null);
   const [name, setName] = useState('');
   const [issuer, setIssuer] = useState('');
   const [number, setNumber] = useState('');
@@ -219,7 +223,9 @@ function CertificateAdder({ onAdd }: { onAdd: (c: { name: string; issuer: string
       <TextField label={t('catalog.admin.product.certIssuer')} value={issuer} onChange={setIssuer} />
       <TextField label={t('catalog.admin.product.certNumber')} value={number} onChange={setNumber} />
       <TextField label={t('catalog.admin.product.certExpires')} type="date" value={expires} onChange={setExpires} />
-      <Button size="sm" icon="plus" disabled={!name || !issuer} onClick={() => { onAdd({ name, issuer, number: number || null, expiresOn: expires || null }); setName(''); setIssuer(''); setNumber(''); setExpires(''); }}>{t('catalog.admin.common.add')}</Button>
+      <label className="btn">{file ? file.filename : t('catalog.admin.product.certFile')}<input type="file" accept=".pdf,image/png,image/jpeg" hidden
+        onChange={(e) => { const f = e.target.files?.[0]; if (f) upload<StoredFile>('/api/admin/files?kind=document', f, session?.csrfToken).then(setFile, (err) => toast.error(errorText(err, t))); }} /></label>
+      <Button size="sm" icon="plus" disabled={!name || !issuer} onClick={() => { onAdd({ name, issuer, number: number || null, expiresOn: expires || null, fileId: file?.id ?? null }); setName(''); setIssuer(''); setNumber(''); setExpires(''); setFile(null); }}>{t('catalog.admin.common.add')}</Button>
     </div>
   );
 }
