@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { simpleParser } from 'mailparser';
+import { PDFParse } from 'pdf-parse';
 import { startServer, type RunningServer } from './support/server.js';
 import { launchBrowser, screenshotDir } from './support/browser.js';
 import { startFakeStripe, type FakeStripe } from '../src/modules/payments/providers/stripe-fake.js';
@@ -222,9 +224,17 @@ describe.skipIf(!hasData)('payments and trade terms in the browser', () => {
     expect(await page.locator('#tt-reference').innerText()).toBe(r.number);
     expect(await page.locator('#bank-details').innerText()).toContain('HSBCHKHHHKH');
     await shot(page, 'tt-1-deposit');
-    // The proforma says the same.
+    // The proforma that came with the confirmation email says the same, with the bank details.
     const confirmation = await server.smtp.waitFor((m) => m.to.includes(dealer.email) && m.subject.includes(r.number!), 60_000);
-    expect(confirmation.subject).toContain(r.number!);
+    const pdf = (await simpleParser(confirmation.raw)).attachments.find((a) => a.contentType === 'application/pdf');
+    expect(pdf).toBeTruthy();
+    const parser = new PDFParse({ data: new Uint8Array(pdf!.content) });
+    const proforma = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    expect(proforma).toContain('Deposit (30 %)');
+    expect(proforma).toContain((await page.locator('#pay-deposit').innerText()).trim());
+    expect(proforma).toContain('HSBCHKHHHKH');
+    expect(proforma).toContain(`Reference to quote: ${r.number}`);
 
     await page.fill('#slip-form input[name=reference]', 'HSBC-TT-88123');
     await page.fill('#slip-form input[name=amount]', deposit.toFixed(2));

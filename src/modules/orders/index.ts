@@ -37,7 +37,7 @@ export { applyOrderEvent, applyOrderEventTx } from './commands/apply-order-event
 export { listOrders, getOrder, findOrderByExternalId, type OrderListFilter, type OrderDetail } from './queries/orders.js';
 export { expireUnpaidOrders } from './jobs/expire-unpaid.js';
 export { transition, allowedEvents, ORDER_STATUSES, TRANSITIONS, type OrderStatus, type OrderEvent, type Effect } from './domain/lifecycle.js';
-export { renderProforma, type SellerProfile } from './documents/proforma.js';
+export { renderProforma, registerProformaPaymentBlock, type SellerProfile, type ProformaPaymentBlock } from './documents/proforma.js';
 export { proformaToken } from './http/orders.routes.js';
 export { setDerivedOrderStatuses } from './commands/set-derived-statuses.js';
 export { notePaymentEventTx } from './commands/note-payment-event.js';

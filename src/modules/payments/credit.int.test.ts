@@ -1,3 +1,4 @@
+import { decideApproval } from './commands/approvals.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -75,9 +76,15 @@ describe(`credit and receivables on ${DATABASE_UNDER_TEST}`, () => {
     const rows = wb.getWorksheet('Aging')!.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows.at(-1)).toContain('TOTAL');
 
-    // Finance override with a reason, audited.
+    // Finance override with a reason, audited, carried out only when a second person approves it.
     const ov = await t.api.admin('PUT', '/api/admin/customers/cus_net30/freeze-override', { reason: 'Paid by cheque, clearing Monday' });
-    expect(ov.json().freeze).toMatchObject({ frozen: false, overridden: true });
+    expect(ov.statusCode).toBe(202);
+    const approvalId = ov.json().approval.id;
+    expect((await t.api.admin('POST', `/api/admin/finance/approvals/${approvalId}/approve`, {})).statusCode).toBe(403);
+    expect(await check(100)).toMatchObject({ extra: { reason: 'credit_frozen' } });
+    const second = { type: 'staff' as const, id: 'stf_second', label: 'Second approver', ip: '127.0.0.1', requestId: 'test' };
+    expect((await decideApproval(t.ctx.deps, second, approvalId, 'approve')).status).toBe('approved');
+    expect((await t.api.admin('GET', '/api/admin/customers/cus_net30/credit')).json().freeze).toMatchObject({ frozen: false, overridden: true });
     expect(await check(100)).toBeUndefined();
     const audit = await query<any>(t.ctx.deps.db, sql`SELECT action FROM audit_log WHERE entity_id = 'cus_net30'`);
     expect(audit.map((a) => a.action)).toContain('credit.freeze_overridden');

@@ -7,7 +7,10 @@ import { creditFreezeJob } from './jobs/credit-freeze.js';
 import { payPageRoutes } from './http/pay-pages.js';
 import { accountPaymentsRoutes } from './http/account-page.js';
 import { registerAccountSection } from '../storefront/index.js';
+import { registerProformaPaymentBlock } from '../orders/index.js';
+import { proformaPaymentLines } from './queries/proforma-block.js';
 
+registerProformaPaymentBlock(proformaPaymentLines);
 registerAccountSection({ key: 'payments', labelKey: 'payments.account.nav', path: '/account/payments', order: 30 });
 
 /**

@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import { formatMoney, money } from '../../../platform/money/index.js';
 import { t } from '../../../platform/i18n/i18n.js';
 import type { Address, FrozenTotals } from '../domain/order-types.js';
+import type { Db } from '../../../platform/db/database.js';
 
 /** What the proforma prints about the seller. */
 export interface SellerProfile {
@@ -29,6 +30,18 @@ export interface ProformaOrder {
   shipping: { name: string; estimate?: { from: string; to: string } | null } | null;
   totals: FrozenTotals;
   lines: { lineNo: number; sku: string; name: string; quantity: number; unitPrice: number; lineTotal: number; hsCode: string | null; backorderedQuantity: number; leadTimeDays: number | null }[];
+  /** How to pay (deposit and balance, bank details, reference to quote), from the payments module. */
+  payment?: { title: string; lines: string[] } | null;
+}
+
+/** The payments module supplies the proforma's payment block (orders never read payment tables). */
+export type ProformaPaymentBlock = (db: Db, orderId: string, locale: string) => Promise<{ title: string; lines: string[] } | null>;
+let paymentBlock: ProformaPaymentBlock | undefined;
+export function registerProformaPaymentBlock(fn: ProformaPaymentBlock): void {
+  paymentBlock = fn;
+}
+export async function proformaPaymentBlock(db: Db, orderId: string, locale: string) {
+  return paymentBlock ? paymentBlock(db, orderId, proformaLocale(locale)) : null;
 }
 
 /**
@@ -154,6 +167,12 @@ export async function renderProforma(o: ProformaOrder, seller: SellerProfile): P
   }
   for (const tl of o.totals.taxLines) if (tl.note) doc.font('body').fontSize(8).text(tl.note, left);
   doc.moveDown();
+  if (o.payment?.lines.length) {
+    doc.font('bold').fontSize(10).text(o.payment.title, left, undefined, { width });
+    doc.font('body').fontSize(9);
+    for (const l of o.payment.lines) doc.text(l, left, undefined, { width });
+    doc.moveDown();
+  }
   doc.font('body').fontSize(8).text(L('footer'), left, undefined, { width });
   doc.end();
   return done;

@@ -1,3 +1,4 @@
+import type { Db } from '../../../platform/db/database.js';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { App, AppDeps } from '../../../platform/http/types.js';
@@ -6,7 +7,7 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { runIdempotent, sendIdempotent } from '../../../platform/http/idempotency.js';
 import { applyOrderEventTx } from '../commands/apply-order-event.js';
 import { getOrder, listOrders, type OrderDetail } from '../queries/orders.js';
-import { renderProforma, type SellerProfile } from '../documents/proforma.js';
+import { proformaPaymentBlock, renderProforma, type SellerProfile } from '../documents/proforma.js';
 import { proformaInput } from '../jobs/order-emails.js';
 import { ORDER_STATUSES } from '../domain/lifecycle.js';
 
@@ -32,8 +33,8 @@ export const OrderListQuery = z.object({
 /** A signed token lets a guest download the proforma of the order they just placed. */
 export const proformaToken = (deps: Pick<AppDeps, 'secrets'>, orderId: string) => deps.secrets.hmac(`proforma:${orderId}`).slice(0, 32);
 
-export async function sendProforma(reply: FastifyReply, o: OrderDetail, seller: SellerProfile) {
-  const pdf = await renderProforma(proformaInput(o), seller);
+export async function sendProforma(reply: FastifyReply, o: OrderDetail, seller: SellerProfile, db?: Db) {
+  const pdf = await renderProforma({ ...proformaInput(o), payment: db ? await proformaPaymentBlock(db, o.id, o.locale) : null }, seller);
   return reply
     .type('application/pdf')
     .header('content-disposition', `attachment; filename="proforma-${o.number}.pdf"`)
@@ -111,7 +112,7 @@ export function ordersRoutes(app: App, deps: AppDeps, seller: () => SellerProfil
   app.get(
     '/api/admin/orders/:id/proforma.pdf',
     { config: { permission: 'orders:read' }, schema: { tags, summary: 'The proforma invoice as PDF', params: z.object({ id: z.string() }) } },
-    async (req, reply) => sendProforma(reply, await getOrder(deps.db, req.params.id), seller()),
+    async (req, reply) => sendProforma(reply, await getOrder(deps.db, req.params.id), seller(), deps.db),
   );
 
   app.get(
@@ -150,7 +151,7 @@ export function ordersRoutes(app: App, deps: AppDeps, seller: () => SellerProfil
     async (req, reply) => {
       const p = req.principal!;
       if (p.kind !== 'customer') throw new AppError('unauthenticated', 'Sign in to continue.');
-      return sendProforma(reply, await getOrder(deps.db, req.params.id, { customerId: p.customerId }), seller());
+      return sendProforma(reply, await getOrder(deps.db, req.params.id, { customerId: p.customerId }), seller(), deps.db);
     },
   );
 
@@ -162,7 +163,7 @@ export function ordersRoutes(app: App, deps: AppDeps, seller: () => SellerProfil
     },
     async (req, reply) => {
       if (req.query.token !== proformaToken(deps, req.params.id)) throw new AppError('not_found', 'This link is not valid.');
-      return sendProforma(reply, await getOrder(deps.db, req.params.id), seller());
+      return sendProforma(reply, await getOrder(deps.db, req.params.id), seller(), deps.db);
     },
   );
 }

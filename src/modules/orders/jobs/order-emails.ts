@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from '../../../platform/auth/principal.js';
 import { formatMoney, money } from '../../../platform/money/index.js';
 import { t } from '../../../platform/i18n/i18n.js';
 import { getOrder, type OrderDetail } from '../queries/orders.js';
-import { renderProforma, type SellerProfile } from '../documents/proforma.js';
+import { proformaPaymentBlock, renderProforma, type SellerProfile } from '../documents/proforma.js';
 import { addOrderEvent } from '../db/orders-repo.js';
 import { ORDER_CONFIRMATION_JOB } from '../commands/place-order.js';
 import { ORDER_CANCELLED_MAIL_JOB } from '../commands/apply-order-event.js';
@@ -58,7 +58,7 @@ export function orderConfirmationJob(deps: AppDeps, seller: () => SellerProfile)
       const o = await getOrder(deps.db, orderId);
       if (o.events.some((e) => e.type === 'email.confirmation')) return;
       if (!o.customerEmail) return;
-      const pdf = await renderProforma(proformaInput(o), seller());
+      const pdf = await renderProforma({ ...proformaInput(o), payment: await proformaPaymentBlock(deps.db, o.id, o.locale) }, seller());
       const total = formatMoney(money(o.grandTotal, o.currency), o.locale);
       const L = (k: string, p?: Record<string, unknown>) => t(o.locale, `orders.email.confirmation.${k}`, p);
       const url = `${deps.config.publicUrl}/account/orders/${o.id}`;
