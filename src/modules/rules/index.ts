@@ -12,6 +12,7 @@ export { decideManually, type ManualAction } from './commands/manual-decision.js
 export { reviewHistory, reviewStates, findPurchasingTasks, type DecisionView } from './queries/review-state.js';
 export { ordersInState, latestDecision } from './db/rules-repo.js';
 export { evaluateRules, defaultRules } from './domain/engine.js';
+export { explainText } from './domain/explain.js';
 export type { OrderFacts, Shortage, Decision, Rule, RuleCondition, RuleAction, Outcome } from './domain/rule-types.js';
 
 export const rulesModule: AppModule = {

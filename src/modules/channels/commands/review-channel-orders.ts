@@ -1,8 +1,7 @@
-import { t } from '../../../platform/i18n/i18n.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { AppDeps } from '../../../platform/http/types.js';
 import type { Actor } from '../../../platform/auth/principal.js';
-import { reviewOrders, type Decision } from '../../rules/index.js';
+import { explainText, reviewOrders, type Decision } from '../../rules/index.js';
 import type { ChannelRow } from '../db/channels-repo.js';
 import { computeTotals, type UnifiedOrder } from '../domain/unified-order.js';
 import { quantitiesBySku, type ResolvedLine } from '../domain/sku-mapping.js';
@@ -46,7 +45,7 @@ export async function reviewChannelOrders(tx: Db, deps: HubDeps, items: ReviewIt
     facts.push({ facts: channelOrderFacts({ orderId: x.orderId, channelKind: x.channel.kind, order: x.order, lines: x.lines, shortages, history: x.history!, amountBase }), trigger, orderNumber: x.orderNumber });
   }
   const results = await reviewOrders(tx, deps, facts);
-  const moves = results.map((r, i) => ({ orderId: items[i]!.orderId, outcome: r.decision.outcome, reason: r.decision.explanations.map((e) => t('en', e.key, e.params)).join(' ') }));
+  const moves = results.map((r, i) => ({ orderId: items[i]!.orderId, outcome: r.decision.outcome, reason: r.decision.explanations.map((e) => explainText('en', e)).join(' ') }));
   if (deps.ports.applyReviews) await deps.ports.applyReviews(tx, moves, actor);
   else if (deps.ports.applyReview) for (const m of moves) await deps.ports.applyReview(tx, m.orderId, m.outcome, m.reason, actor);
   return results.map((r) => r.decision);

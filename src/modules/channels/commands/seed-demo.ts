@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../../platform/http/types.js';
 import { cliActor } from '../../../platform/auth/principal.js';
-import { adjustStock, createWarehouse } from '../../inventory/index.js';
+import { adjustStock, createWarehouse, listStock } from '../../inventory/index.js';
 import { applyOrderEvent } from '../../orders/index.js';
 import { channels } from '../db/channels.schema.js';
 import { mapAmazonOrder } from '../domain/amazon-mapper.js';
@@ -52,6 +52,12 @@ export async function seedOrderHubDemo(deps: AppDeps, ports: OrderHubPorts): Pro
     const [ref] = await deps.database.transaction((tx) => catalogSkuDirectory.resolve(tx, { skus: [sku] }));
     return ref!;
   };
+  // The short-stock example needs exactly 80 panels on hand: what the inventory demo counted
+  // for that SKU is moved out first (each step through the stock ledger).
+  const stock = await deps.database.transaction((tx) => listStock(tx, { q: SHORT_SKU }));
+  for (const r of stock.items) {
+    if (r.sku === SHORT_SKU && r.onHand > 0) await adjustStock(deps, actor, { mode: 'delta', skuId: r.skuId, sku: r.sku, warehouseId: r.warehouseId, delta: -r.onHand, reason: 'demo: stock moved to the order hub example' });
+  }
   for (const [sku, qty] of [[SHORT_SKU, 80], [OK_SKU, 500]] as const) {
     const v = await variant(sku);
     await adjustStock(deps, actor, { mode: 'delta', skuId: v.skuId, sku, warehouseId: wh.id, delta: qty, reason: 'demo opening stock' });

@@ -14,14 +14,15 @@ export type ReviewEvent = Extract<OrderEvent, { type: 'approve' | 'hold' | 'revi
  * Applies approve / hold / review to many orders in the caller's transaction (the review rules'
  * outcome for a batch of imported orders): rows locked in id order, the pure `transition()` per
  * order, one UPDATE and one timeline insert for all. An event that does not apply to an order's
- * present state (already approved, shipped, cancelled) is skipped for that order and reported.
+ * present state (already approved, shipped, cancelled) is skipped for that order and reported;
+ * an id the orders table does not hold is reported as `missing`.
  */
 export async function applyReviewEventsBatchTx(
   tx: Db,
   deps: Pick<AppDeps, 'ids' | 'clock'>,
   actor: Actor,
   items: { orderId: string; event: ReviewEvent }[],
-): Promise<{ orderId: string; applied: boolean; status: OrderStatus }[]> {
+): Promise<{ orderId: string; applied: boolean; status: OrderStatus | 'missing' }[]> {
   if (!items.length) return [];
   const now = deps.clock.now();
   const ids = [...new Set(items.map((i) => i.orderId))].sort();
@@ -30,11 +31,14 @@ export async function applyReviewEventsBatchTx(
     sql`SELECT id, status, payment_status, payment_due_at FROM orders WHERE id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) ORDER BY id FOR UPDATE`,
   );
   const state = new Map(rows.map((r) => [r.id, { status: r.status, paymentStatus: r.payment_status, paymentDueAt: r.payment_due_at ? new Date(r.payment_due_at) : null }]));
-  const out: { orderId: string; applied: boolean; status: OrderStatus }[] = [];
+  const out: { orderId: string; applied: boolean; status: OrderStatus | 'missing' }[] = [];
   const moved: { id: string; from: OrderStatus; to: OrderStatus; event: ReviewEvent }[] = [];
   for (const it of items) {
     const s = state.get(it.orderId);
-    if (!s) throw new Error(`Order ${it.orderId} not found`);
+    if (!s) {
+      out.push({ orderId: it.orderId, applied: false, status: 'missing' });
+      continue;
+    }
     const r = transition(s, it.event, now);
     if (!r.ok) {
       out.push({ orderId: it.orderId, applied: false, status: s.status });

@@ -3,13 +3,16 @@ import { query, sql, type Db } from '../../../platform/db/database.js';
 export interface BuyerOrderHistory {
   /** Orders not cancelled. */
   orders: number;
-  /** Ship-to keys (LINE1|POSTCODE|COUNTRY, upper-cased) of orders shipped or delivered. */
+  /** Ship-to keys (addressKey) of orders shipped or delivered. */
   deliveredTo: string[];
 }
 
 /** The address key the history compares ship-tos by (case and surrounding spaces ignored). */
 export const addressKey = (a: { line1?: string | null; postalCode?: string | null; countryCode?: string | null } | null): string | null =>
   a && (a.line1 || a.postalCode) ? [a.line1, a.postalCode, a.countryCode].map((x) => (x ?? '').trim().toUpperCase()).join('|') : null;
+
+type Parts = { line1: string | null; postalCode: string | null; countryCode: string | null };
+const keysOf = (parts: Parts[] | null) => [...new Set((parts ?? []).map((p) => addressKey(p)).filter((k): k is string => !!k))];
 
 /**
  * Earlier orders of many buyers at once, by account id or email (marketplace buyers have no
@@ -27,23 +30,25 @@ export async function orderHistoryOfBuyers(
   const byCustomer = new Map<string, BuyerOrderHistory>();
   if (!emails.length && !customers.length) return { byEmail, byCustomer };
   const list = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
-  const key = sql`upper(trim(coalesce(ship_to->>'line1', ''))) || '|' || upper(trim(coalesce(ship_to->>'postalCode', ''))) || '|' || upper(trim(coalesce(ship_to->>'countryCode', '')))`;
+  // The address parts travel as they are and are compared in JS (addressKey): PostgreSQL's
+  // upper() leaves "ß" alone where JavaScript makes it "SS", so keys built on both sides differ.
+  const parts = sql`jsonb_build_object('line1', ship_to->>'line1', 'postalCode', ship_to->>'postalCode', 'countryCode', ship_to->>'countryCode')`;
   const agg = sql`count(*) FILTER (WHERE status <> 'cancelled')::int AS orders,
-                  coalesce(array_agg(DISTINCT ${key}) FILTER (WHERE status IN ('shipped', 'delivered', 'completed') AND ship_to IS NOT NULL), '{}') AS delivered`;
+                  coalesce(jsonb_agg(DISTINCT ${parts}) FILTER (WHERE status IN ('shipped', 'delivered', 'completed') AND ship_to IS NOT NULL), '[]'::jsonb) AS delivered`;
   const notExcluded = exclude.length ? sql`AND id NOT IN (${list(exclude)})` : sql``;
   if (emails.length) {
-    const rows = await query<{ k: string; orders: number; delivered: string[] }>(
+    const rows = await query<{ k: string; orders: number; delivered: Parts[] }>(
       tx,
       sql`SELECT lower(customer_email) AS k, ${agg} FROM orders WHERE lower(customer_email) IN (${list(emails)}) ${notExcluded} GROUP BY 1`,
     );
-    for (const r of rows) byEmail.set(r.k, { orders: Number(r.orders), deliveredTo: r.delivered ?? [] });
+    for (const r of rows) byEmail.set(r.k, { orders: Number(r.orders), deliveredTo: keysOf(r.delivered) });
   }
   if (customers.length) {
-    const rows = await query<{ k: string; orders: number; delivered: string[] }>(
+    const rows = await query<{ k: string; orders: number; delivered: Parts[] }>(
       tx,
       sql`SELECT customer_id AS k, ${agg} FROM orders WHERE customer_id IN (${list(customers)}) ${notExcluded} GROUP BY 1`,
     );
-    for (const r of rows) byCustomer.set(r.k, { orders: Number(r.orders), deliveredTo: r.delivered ?? [] });
+    for (const r of rows) byCustomer.set(r.k, { orders: Number(r.orders), deliveredTo: keysOf(r.delivered) });
   }
   return { byEmail, byCustomer };
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/auth/principal.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { publishEvent } from '../../webhooks/index.js';
+import { applyReviewEventsBatchTx } from '../../orders/index.js';
 import { reviewDecisions } from '../db/rules.schema.js';
 import { latestDecisions } from '../db/rules-repo.js';
 
@@ -65,6 +66,20 @@ export async function decideManually(
         params.assignee = input.action.staffId ?? input.action.role ?? 'sales';
       }
       params.outcome = outcome;
+      // The order itself moves with the decision (approved / on hold / back to review), in the
+      // same transaction; an order that has moved on (shipped, cancelled) is refused and says so.
+      if (outcome !== prev.outcome || outcome !== 'review') {
+        const event = outcome === 'approved' ? ({ type: 'approve', reason: `approved by ${actor.label}` } as const) : outcome === 'held' ? ({ type: 'hold', reason: params.note === 'none' ? `held by ${actor.label}` : String(params.note) } as const) : null;
+        if (event) {
+          const [moved] = await applyReviewEventsBatchTx(tx, deps, actor, [{ orderId, event }]);
+          const target = outcome === 'approved' ? 'approved' : 'on_hold';
+          // (`missing`: an order the orders module does not hold, e.g. test ports: the decision alone.)
+          if (!moved!.applied && moved!.status !== target && moved!.status !== 'missing') {
+            results.push({ orderId, ok: false, message: `The order is ${moved!.status.replace('_', ' ')}; it can no longer be ${outcome === 'approved' ? 'approved' : 'held'} here.` });
+            continue;
+          }
+        }
+      }
       const id = deps.ids.make('rvd');
       await tx.insert(reviewDecisions).values({
         id,

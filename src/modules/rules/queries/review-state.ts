@@ -1,3 +1,4 @@
+import { explainText } from '../domain/explain.js';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import type { AppDeps } from '../../../platform/http/types.js';
@@ -27,7 +28,7 @@ const view = (r: typeof reviewDecisions.$inferSelect, locale: string): DecisionV
   trigger: r.trigger,
   decidedBy: r.decidedBy,
   at: r.createdAt.toISOString(),
-  explanations: r.explanations.map((e) => ({ ...e, text: t(locale, e.key, e.params) })),
+  explanations: r.explanations.map((e) => ({ ...e, text: explainText(locale, e) })),
   tags: r.tags,
   assignee: r.assignee ?? null,
   secondApproval: r.secondApproval,
@@ -56,7 +57,7 @@ export async function dryRunRules(deps: Pick<AppDeps, 'db'>, rules: Rule[], last
       after: r.after.outcome,
       changed: r.changed,
       rule: r.after.rulePosition,
-      explanations: r.after.explanations.map((e) => t(locale, e.key, e.params)),
+      explanations: r.after.explanations.map((e) => explainText(locale, e)),
     })),
     changed: res.filter((r) => r.changed).length,
     total: res.length,
