@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
 import { launchBrowser, screenshotDir } from './support/browser.js';
+import { apiClient } from './support/api-client.js';
 
 /**
  * Issue 7, reorder part, in Chromium on the demo store: a signed-in dealer reorders a past order
@@ -31,28 +32,7 @@ async function shot(name: string) {
   await page.screenshot({ path: path.join(shots, `reorder-${name}.png`), fullPage: true });
 }
 
-/** A cookie jar over fetch, like a script or the SPA would call the API. */
-function client() {
-  const jar = new Map<string, string>();
-  let csrf = '';
-  const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(server.baseUrl + url, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [kv] = c.split(';');
-      const i = kv!.indexOf('=');
-      jar.set(kv!.slice(0, i), kv!.slice(i + 1));
-    }
-    const text = await res.text();
-    const json = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
-    if (json?.csrfToken) csrf = json.csrfToken;
-    return { status: res.status, json, text };
-  };
-  return { call };
-}
+const client = () => apiClient(() => server.baseUrl);
 
 async function tokenMail(to: string, subject: RegExp): Promise<string> {
   const mail = await server.smtp.waitFor((m) => m.to.includes(to) && subject.test(m.subject));
