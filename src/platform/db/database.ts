@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataDir, type DirLock } from './lock.js';
+import { RefDataCache, registerRefCache } from './ref-cache.js';
 
 /** A drizzle database or transaction: repository functions take this as `tx` first. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -77,10 +78,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     /* idle client errors surface on the next query; keep the process alive */
   });
   const db = drizzlePg(pool) as unknown as Db;
+  const refs = new RefDataCache();
+  registerRefCache(db, refs);
+  await refs.listenPostgres(url);
   return {
     kind: 'postgresql',
     db,
-    transaction: (fn) => db.transaction((tx) => fn(tx as unknown as Db)),
+    transaction: (fn) =>
+      db.transaction((tx) => {
+        registerRefCache(tx, refs);
+        return fn(tx as unknown as Db);
+      }),
     clientOf: (tx) => (tx as any).session.client as SqlClient,
     exec: async (text, values) => pool.query(text, values as any[]),
     migrate: async () => {
@@ -95,7 +103,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         lockClient.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await refs.close();
+      await pool.end();
+    },
   };
 }
 
@@ -114,11 +125,18 @@ async function openPglite(dataDir: string | undefined, holder: string): Promise<
     client = await PGlite.create();
   }
   const db = drizzlePglite(client) as unknown as Db;
+  const refs = new RefDataCache();
+  registerRefCache(db, refs);
+  await refs.listenPglite(client);
   return {
     kind: 'pglite',
     db,
     pglite: client,
-    transaction: (fn) => db.transaction((tx) => fn(tx as unknown as Db)),
+    transaction: (fn) =>
+      db.transaction((tx) => {
+        registerRefCache(tx, refs);
+        return fn(tx as unknown as Db);
+      }),
     clientOf: (tx) => (tx as any).session.client as SqlClient,
     exec: async (text, values) => {
       if (values && values.length) return client.query(text, values);
@@ -129,6 +147,7 @@ async function openPglite(dataDir: string | undefined, holder: string): Promise<
       await migratePglite(db as any, MIGRATION_CONFIG);
     },
     close: async () => {
+      await refs.close();
       await client.close();
       lock?.release();
     },

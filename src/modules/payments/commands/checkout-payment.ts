@@ -5,7 +5,7 @@ import { money } from '../../../platform/money/index.js';
 import { paymentAccounts } from '../db/payments.schema.js';
 import { DEFAULT_B2B_TERMS, paymentSchedule, type TradeTerms } from '../domain/terms.js';
 import { offerMethods } from '../domain/methods.js';
-import { listMethodSettings } from './method-settings.js';
+import { listMethodSettingsCached } from './method-settings.js';
 import { customerTerms } from './terms.js';
 import { assertCreditForOrder, issueInvoiceTx } from './credit.js';
 import type { Ctx } from '../db/payments-repo.js';
@@ -31,7 +31,7 @@ export interface CartPaymentContext {
 }
 
 export async function paymentMethodsForCart(tx: Db, c: CartPaymentContext): Promise<string[]> {
-  const settings = await listMethodSettings(tx);
+  const settings = await listMethodSettingsCached(tx);
   const offered = offerMethods(settings, { country: c.country, currency: c.currency, tier: c.tier, amount: c.amount, locale: c.locale })
     .filter((m) => m.offered)
     .map((m) => m.method);
@@ -71,7 +71,7 @@ export async function preparePaymentTx(tx: Db, c: CartPaymentContext & { method:
   }
   let codFee = 0;
   if (c.method === 'cod') {
-    const s = (await listMethodSettings(tx)).find((m) => m.method === 'cod');
+    const s = (await listMethodSettingsCached(tx)).find((m) => m.method === 'cod');
     codFee = s?.codFees[c.currency] ?? 0;
   }
   return { method: c.method, terms, codFee };

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../platform/http/types.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/auth/principal.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
+import { bumpRefData, cachedRefData } from '../../../platform/db/ref-cache.js';
 import { paymentMethodSettings, type BankDetails } from '../db/payments.schema.js';
 import { METHOD_CODES, type MethodSetting } from '../domain/methods.js';
 
@@ -30,6 +31,17 @@ export async function listMethodSettings(tx: Db): Promise<(MethodSetting & { ban
   });
 }
 
+const REF_NAME = 'payment_method_settings';
+
+/**
+ * The same list from this process's reference-data cache: the checkout path asks for it on
+ * every quote (8 reads per order). Every edit goes through setMethodSettings, which drops the
+ * cached copy in every process when it commits.
+ */
+export function listMethodSettingsCached(tx: Db): ReturnType<typeof listMethodSettings> {
+  return cachedRefData(tx, REF_NAME, () => listMethodSettings(tx));
+}
+
 export async function setMethodSettings(deps: AppDeps, actor: Actor, method: string, input: MethodSettingsInput) {
   return deps.database.transaction(async (tx) => {
     const now = deps.clock.now();
@@ -48,6 +60,7 @@ export async function setMethodSettings(deps: AppDeps, actor: Actor, method: str
     };
     const [before] = await tx.select().from(paymentMethodSettings).where(eq(paymentMethodSettings.method, method)).for('update');
     await tx.insert(paymentMethodSettings).values(values).onConflictDoUpdate({ target: paymentMethodSettings.method, set: values });
+    await bumpRefData(tx, REF_NAME);
     await recordAudit(tx, deps, actor, {
       action: 'payment_method.updated',
       entityType: 'payment_method',
