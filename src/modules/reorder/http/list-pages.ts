@@ -67,9 +67,9 @@ export function listPages(app: App, deps: AppDeps, services: CheckoutServices): 
       </tbody></table>` : html`<p id="lists-empty">${ctx.t('reorder.lists.empty')}</p>`}
       <h2>${ctx.t('reorder.lists.new')}</h2>
       <form method="post" action="${localePath(lang, '/account/lists')}" id="new-list">${csrfField(req)}
-        <label>${ctx.t('reorder.lists.name')} <input name="name" required maxlength="120"></label>
-        <label>${ctx.t('reorder.lists.paste')} <textarea name="add" rows="6" placeholder="${'SKU-1 10\nSKU-2 4'}"></textarea></label>
-        <label><input type="checkbox" name="shared"> ${ctx.t('reorder.lists.shareWithCompany')}</label>
+        <p><label>${ctx.t('reorder.lists.name')} <input name="name" required maxlength="120"></label></p>
+        <p><label>${ctx.t('reorder.lists.paste')}<br><textarea name="add" rows="6" cols="40" placeholder="${'SKU-1 10\nSKU-2 4'}"></textarea></label></p>
+        <p><label><input type="checkbox" name="shared"> ${ctx.t('reorder.lists.shareWithCompany')}</label></p>
         <button type="submit" class="button">${ctx.t('reorder.lists.create')}</button>
       </form>`);
   });
@@ -85,14 +85,14 @@ export function listPages(app: App, deps: AppDeps, services: CheckoutServices): 
         <button type="submit" class="button" id="list-order" ${list.lines.length ? '' : raw('disabled')}>${ctx.t('reorder.lists.order')}</button></form>
       <form method="post" action="${localePath(lang, `/account/lists/${id}`)}" id="list-form">${csrfField(req)}
         <input type="hidden" name="version" value="${list.version}">
-        ${list.canEdit ? html`<label>${ctx.t('reorder.lists.name')} <input name="name" value="${list.name}" required maxlength="120"></label>
-          <label><input type="checkbox" name="shared" id="list-shared" ${list.shared ? raw('checked') : ''}> ${ctx.t('reorder.lists.shareWithCompany')}</label>` : html`<input type="hidden" name="name" value="${list.name}">`}
+        ${list.canEdit ? html`<p><label>${ctx.t('reorder.lists.name')} <input name="name" value="${list.name}" required maxlength="120"></label></p>
+          <p><label><input type="checkbox" name="shared" id="list-shared" ${list.shared ? raw('checked') : ''}> ${ctx.t('reorder.lists.shareWithCompany')}</label></p>` : html`<input type="hidden" name="name" value="${list.name}">`}
         <table id="list-lines"><thead><tr><th>${ctx.t('reorder.col.sku')}</th><th>${ctx.t('reorder.col.product')}</th><th>${ctx.t('reorder.col.quantity')}</th><th>${ctx.t('reorder.col.note')}</th></tr></thead><tbody>
         ${list.lines.map((l) => html`<tr data-sku="${l.sku}"><td class="mono">${l.sku}<input type="hidden" name="sku" value="${l.sku}"></td><td>${l.name}</td>
           <td><input type="number" name="qty" value="${l.quantity}" min="0" step="1" ${ro} aria-label="${ctx.t('reorder.col.quantity')}"></td><td><input name="note" value="${l.note}" maxlength="500" ${ro} aria-label="${ctx.t('reorder.col.note')}"></td></tr>`)}
         </tbody></table>
         ${list.canEdit ? html`<p class="hint">${ctx.t('reorder.lists.zeroRemoves')}</p>
-          <label>${ctx.t('reorder.lists.paste')} <textarea name="add" rows="4"></textarea></label>
+          <p><label>${ctx.t('reorder.lists.paste')}<br><textarea name="add" rows="4" cols="40"></textarea></label></p>
           <button type="submit" id="list-save">${ctx.t('reorder.lists.save')}</button>` : html`<p>${ctx.t('reorder.lists.readOnly')}</p>`}
       </form>
       ${list.canEdit ? html`<form method="post" action="${localePath(lang, `/account/lists/${id}/delete`)}">${csrfField(req)}<button type="submit" class="button-secondary" id="list-delete">${ctx.t('reorder.lists.delete')}</button></form>` : ''}`);
