@@ -7,6 +7,7 @@ import { PDFParse } from 'pdf-parse';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
 import { launchBrowser, screenshotDir } from './support/browser.js';
+import { browserDiagnostics } from './support/diagnostics.js';
 
 /**
  * Issue 3, "Done when", as a buyer and a sales rep do it in Chromium on the demo catalogue:
@@ -21,14 +22,12 @@ const BUYER = { name: 'Carmen Ortiz', company: 'Iluminaciones del Sur S.L.', ema
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
-let shots: string;
-const browserLog: string[] = [];
 let productName = '';
 let productPath = '';
 
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
+const shots = screenshotDir();
+const diag = browserDiagnostics(shots, () => page, () => server);
+const shot = diag.shot;
 
 beforeAll(async () => {
   server = await startServer({
@@ -42,19 +41,11 @@ beforeAll(async () => {
   });
   browser = await launchBrowser();
   page = browser.page;
-  shots = screenshotDir();
   console.log(`screenshots: ${shots}`);
-  page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
-  page.on('response', (r) => r.status() >= 400 && browserLog.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
+  diag.watch(page);
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    await shot(`FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-    console.log(`failed at ${page.url()}\n${browserLog.join('\n')}\n--- server output ---\n${server.output().slice(-4000)}`);
-  }
-});
+afterEach((ctx) => diag.onFailure(ctx));
 
 afterAll(async () => {
   await browser?.close();

@@ -4,6 +4,7 @@ import { adminContentRoutes } from './http/admin-content-routes.js';
 import { storeCatalogRoutes } from './http/store-routes.js';
 import { adminImportRoutes } from './http/admin-import-routes.js';
 import { importJob } from './commands/import-products.js';
+import { warmFacetIndex } from './queries/facet-index-cache.js';
 
 /**
  * Catalog: categories, attribute definitions, products and variants, files, trust pages,
@@ -33,6 +34,7 @@ export const catalogModule: AppModule = {
     adminContentRoutes(app, deps);
     storeCatalogRoutes(app, deps);
     adminImportRoutes(app, deps);
+    app.addHook('onReady', async () => warmFacetIndex(deps));
   },
   jobs: (deps) => [importJob(deps)],
   async seedDemo(deps) {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../../platform/db/database.js';
 import { query } from '../../../platform/db/database.js';
 import { buildFacetIndex, type FacetIndex, type FacetSourceRow } from '../domain/facet-index.js';
-import { localBumpCount } from '../db/listing-version.js';
+import { listingVersion, localBumpCount } from '../db/listing-version.js';
 
 /**
  * Each server process keeps one facet index per open database (see domain/facet-index.ts).
@@ -99,4 +99,15 @@ export async function facetIndexFor(database: Database | undefined, tx: Db, vers
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Builds the index when the server starts, so the first visitor of a big catalogue does not wait
+ * for it (about a second per 100,000 SKUs). Not in tests: a test's database may close first.
+ */
+export function warmFacetIndex(deps: { database: Database; config: { env: string }; log: { warn(o: object, m: string): void } }): void {
+  if (deps.config.env === 'test') return;
+  void listingVersion(deps.database.db)
+    .then((version) => facetIndexFor(deps.database, deps.database.db, version))
+    .catch((e: unknown) => deps.log.warn({ err: e }, 'facet index warm-up failed; the first listing builds it'));
 }
