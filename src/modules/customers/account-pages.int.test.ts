@@ -5,6 +5,7 @@ import type { ManualClock } from '../../platform/clock/clock.js';
 import { multipart, PDF, PNG, type Browser } from './testing.js';
 import { cliActor } from '../../platform/auth/principal.js';
 import { updateCustomerSettings } from './commands/settings.js';
+import { orderingFor } from './index.js';
 
 /**
  * The buyer's account pages as a browser without JavaScript uses them: urlencoded and multipart
@@ -153,7 +154,8 @@ describe(`storefront account pages (plain HTML forms) on ${DATABASE_UNDER_TEST}`
   });
 
   it('refuses adding to a cart on the server when the buyer may not order (login wall on, applicant not approved)', async () => {
-    await updateCustomerSettings(ctx.deps, cliActor(), { hidePricesForGuests: true });
+    const walled = await updateCustomerSettings(ctx.deps, cliActor(), { hidePricesForGuests: true });
+    expect(await orderingFor(ctx.deps.db, undefined, walled, 'fr')).toEqual({ seesPrices: false, canOrder: false, message: 'Connectez-vous pour voir les prix', signInPath: '/fr/account/sign-in' });
     const guestForm = await ctx.app.inject({ method: 'POST', url: '/fr/cart/add', payload: form({ variantId: 'x', quantity: '1' }), headers: urlencoded });
     expect(guestForm.statusCode).toBe(303);
     expect(guestForm.headers.location).toBe('/fr/account/sign-in?next=%2Ffr%2Fcart');

@@ -41,7 +41,7 @@ export const customersModule: AppModule = {
 };
 
 export { pricesForViewer, type ViewerPrice, type ViewerPrices } from './queries/viewer-prices.js';
-export { getBuyerView, type BuyerView } from './queries/buyer.js';
+export { getBuyerView, orderingFor, type BuyerView } from './queries/buyer.js';
 export { cachedCustomerSettings } from './queries/settings-cache.js';
 export { chooseDisplayCurrency, currencyOfCountry } from './domain/display-currency.js';
 export { visitorCountry, CURRENCY_COOKIE } from './http/visitor.js';

@@ -2,6 +2,7 @@ import type { Principal } from '../../../platform/auth/principal.js';
 import type { Db } from '../../../platform/db/database.js';
 import { query, sql } from '../../../platform/db/database.js';
 import type { CustomerSettings } from '../domain/settings.js';
+import { t } from '../../../platform/i18n/i18n.js';
 
 /**
  * Who is asking, as far as prices are concerned, decided only from the server-side session:
@@ -70,4 +71,19 @@ async function loadBuyerFacts(tx: Db, userId: string): Promise<BuyerFacts | unde
         WHERE u.id = ${userId} AND u.status = 'active'`,
   );
   return row;
+}
+
+/**
+ * For pages: whether this request's buyer sees prices and may order, with the text to show in
+ * place of a hidden price ("Log in to see prices") and where the sign-in link goes.
+ */
+export async function orderingFor(tx: Db, principal: Principal | undefined, settings: CustomerSettings, locale: string) {
+  const b = await getBuyerView(tx, principal, settings);
+  const signedIn = principal?.kind === 'customer' && principal.mfaPassed;
+  return {
+    seesPrices: b.seesPrices,
+    canOrder: b.canOrder,
+    message: b.seesPrices ? null : t(locale, 'customers.wall.loginToSeePrices'),
+    signInPath: signedIn ? null : `/${locale}/account/sign-in`,
+  };
 }
