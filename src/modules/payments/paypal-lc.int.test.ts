@@ -35,7 +35,7 @@ describe(`PayPal, L/C, second approver and the freeze review on ${DATABASE_UNDER
   async function placeOrder() {
     const cart = await t.api.readyCart([{ sku: 'LED-100W', quantity: 2 }]);
     const r = await t.api.checkout(cart, `k-${Math.random()}`);
-    expect(r.statusCode).toBe(201);
+    expect(r.statusCode, r.body).toBe(201);
     return r.json().order as { id: string; number: string; grandTotal: number; currency: string };
   }
   const status = async (id: string) => (await query<any>(db(), sql`SELECT payment_status FROM orders WHERE id = ${id}`))[0].payment_status;

@@ -5,9 +5,10 @@ import type { Actor } from '../../../platform/auth/principal.js';
 import { SYSTEM_ACTOR } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { money, type Money } from '../../../platform/money/index.js';
-import { getOrder, notePaymentEventTx } from '../../orders/index.js';
+import { notePaymentEventTx } from '../../orders/index.js';
+import { amountDueNow } from './start-card-payment.js';
 import { paymentAccounts, paymentProviderEvents, payments } from '../db/payments.schema.js';
-import { lockAccount, positionOf, refreshOrderPayment, type Ctx } from '../db/payments-repo.js';
+import { lockAccount, refreshOrderPayment, type Ctx } from '../db/payments-repo.js';
 import { recordPaymentTx } from './record-payment.js';
 import { createPayPalGateway, fromPayPalAmount, type PayPalGateway } from '../providers/paypal.js';
 
@@ -37,15 +38,7 @@ export function paypalSettings(deps: Pick<AppDeps, 'providers' | 'config'>): Pay
 export async function startPayPalPayment(deps: AppDeps, actor: Actor, orderId: string, urls: { returnUrl: string; cancelUrl: string; locale?: string }) {
   const { gateway } = paypalSettings(deps);
   if (!gateway) throw new AppError('service_unavailable', 'PayPal is not configured on this store. Choose another payment method.');
-  const due = await deps.database.transaction(async (tx) => {
-    const o = await getOrder(tx, orderId);
-    if (o.status === 'cancelled') throw new AppError('conflict', `Order ${o.number} is cancelled and cannot be paid.`);
-    const acc = await lockAccount(tx, orderId, deps.clock.now());
-    const pos = await positionOf(tx, acc);
-    const amount = pos.depositDue > 0 ? pos.depositDue : pos.balanceDue;
-    if (amount <= 0) throw new AppError('conflict', `Order ${o.number} is already paid.`);
-    return { amount, currency: acc.currency, paid: pos.net, number: o.number };
-  });
+  const due = await amountDueNow(deps, orderId);
   const created = await gateway.createOrder({
     amount: money(due.amount, due.currency),
     orderId,

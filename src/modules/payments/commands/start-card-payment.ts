@@ -18,15 +18,7 @@ import { stripeSettings } from '../providers/stripe-settings.js';
 export async function startCardPayment(deps: AppDeps, actor: Actor, orderId: string, urls: { successUrl: string; cancelUrl: string }) {
   const { gateway } = stripeSettings(deps);
   if (!gateway) throw new AppError('service_unavailable', 'Card payments are not configured on this store. Choose another payment method.');
-  const due = await deps.database.transaction(async (tx) => {
-    const o = await getOrder(tx, orderId);
-    if (o.status === 'cancelled') throw new AppError('conflict', `Order ${o.number} is cancelled and cannot be paid.`);
-    const acc = await lockAccount(tx, orderId, deps.clock.now());
-    const pos = await positionOf(tx, acc);
-    const amount = pos.depositDue > 0 ? pos.depositDue : pos.balanceDue;
-    if (amount <= 0) throw new AppError('conflict', `Order ${o.number} is already paid.`);
-    return { amount, currency: acc.currency, paid: pos.net, number: o.number, email: o.customerEmail, locale: o.locale };
-  });
+  const due = await amountDueNow(deps, orderId);
   const session = await gateway.createCheckoutSession({
     orderId,
     orderNumber: due.number,
@@ -50,4 +42,17 @@ export async function startCardPayment(deps: AppDeps, actor: Actor, orderId: str
     });
   });
   return { url: session.url, sessionId: session.id, amount: due.amount, currency: due.currency };
+}
+
+/** What a hosted payment page collects now: the deposit while it is due, else the balance (read under the order's payment lock). */
+export async function amountDueNow(deps: AppDeps, orderId: string) {
+  return deps.database.transaction(async (tx) => {
+    const o = await getOrder(tx, orderId);
+    if (o.status === 'cancelled') throw new AppError('conflict', `Order ${o.number} is cancelled and cannot be paid.`);
+    const acc = await lockAccount(tx, orderId, deps.clock.now());
+    const pos = await positionOf(tx, acc);
+    const amount = pos.depositDue > 0 ? pos.depositDue : pos.balanceDue;
+    if (amount <= 0) throw new AppError('conflict', `Order ${o.number} is already paid.`);
+    return { amount, currency: acc.currency, paid: pos.net, number: o.number, email: o.customerEmail, locale: o.locale };
+  });
 }

@@ -11,6 +11,7 @@ import { submitRemittanceSlip, submitWesternUnion } from '../commands/buyer-subm
 import { paymentInstructions } from '../queries/instructions.js';
 import { assertBuyerOfOrder } from './access.js';
 import { creditStatus } from '../commands/credit.js';
+import { accountStatement } from '../queries/statement.js';
 
 const tags = ['payments'];
 
@@ -135,6 +136,19 @@ export function storePaymentRoutes(app: App, deps: AppDeps) {
       },
     );
   });
+
+  app.get(
+    '/api/store/account/invoices',
+    {
+      config: { customer: true },
+      schema: { tags, summary: 'The account’s statement: invoices (open first, with days overdue), orders still waiting for payment and the credit balance', querystring: z.object({ all: z.coerce.boolean().default(false) }) },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      if (p?.kind !== 'customer') throw new AppError('unauthenticated', 'Sign in to see your account.');
+      return reply.header('cache-control', 'no-store').send(await accountStatement(deps.db, p.customerId, deps.clock.now(), req.query.all));
+    },
+  );
 
   app.get(
     '/api/store/account/credit',
