@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
+import { startFakeEcb } from './support/fake-ecb.js';
 import { collectBrowserTrouble, launchBrowser, reportFailure, screenshotDir } from './support/browser.js';
 
 /**
@@ -29,7 +28,7 @@ const haveData = fs.existsSync(ECB_FILE);
 if (!haveData) console.warn(`skipping the accounts browser test: ${ECB_FILE} is missing (../shared/data)`);
 
 let server: RunningServer;
-let ecb: http.Server;
+let ecb: Awaited<ReturnType<typeof startFakeEcb>>;
 let dealerBrowser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let shots: string;
@@ -55,12 +54,8 @@ const cli = async (env: Record<string, string>, ...args: string[]) =>
 
 describe.skipIf(!haveData)('dealer accounts, tier prices and the login wall in the browser', () => {
   beforeAll(async () => {
-    // The ECB endpoint, faked on 127.0.0.1 with the real daily file.
-    const today = new Date().toISOString().slice(0, 10);
-    const xml = fs.readFileSync(ECB_FILE, 'utf8').replace(/time=(['"])\d{4}-\d{2}-\d{2}\1/, `time='${today}'`);
-    ecb = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/xml' }).end(xml));
-    await new Promise<void>((r) => ecb.listen(0, '127.0.0.1', r));
-    const fxUrl = `http://127.0.0.1:${(ecb.address() as AddressInfo).port}/stats/eurofxref/eurofxref-daily.xml`;
+    ecb = await startFakeEcb(ECB_FILE);
+    const fxUrl = ecb.url;
 
     server = await startServer({
       env: { FX_SOURCE_URL: fxUrl },
@@ -102,7 +97,7 @@ describe.skipIf(!haveData)('dealer accounts, tier prices and the login wall in t
   afterAll(async () => {
     await dealerBrowser?.close();
     await server?.stop();
-    await new Promise((r) => ecb?.close(r));
+    await ecb?.close();
     for (const f of Object.values(files)) fs.rmSync(path.dirname(f), { recursive: true, force: true });
   });
 
