@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, DATABASE_UNDER_TEST, type TestContext } from '../../../platform/testing/harness.js';
 import type { ManualClock } from '../../../platform/clock/clock.js';
 import { getRateSnapshot } from '../queries/rates.js';
-import { upsertRateDays } from '../db/fx.repo.js';
+import { loadEnabledCurrencies, upsertRateDays } from '../db/fx.repo.js';
 import { seedDemoRates } from './demo-rates.js';
 
 describe(`FX demo rates on ${DATABASE_UNDER_TEST}`, () => {
@@ -20,6 +20,10 @@ describe(`FX demo rates on ${DATABASE_UNDER_TEST}`, () => {
     expect(snap.rates.USD).toBeDefined();
     expect(snap.rates.JPY).toBeDefined();
     expect(JSON.stringify(snap.rates.USD)).toContain('demo');
+    const offered = await loadEnabledCurrencies(ctx.deps.db);
+    expect(offered.base).toBe('EUR');
+    expect(offered.enabled).toEqual(expect.arrayContaining(['EUR', 'USD', 'JPY', 'GBP']));
+    for (const c of offered.enabled) if (c !== 'EUR') expect(snap.rates[c], c).toBeDefined();
 
     // The ECB's file for the same day overwrites the demo rows (same date and currency).
     await ctx.deps.database.transaction((tx) => upsertRateDays(tx, [{ date: '2026-11-21', rates: { USD: '1.1577' } }], 'ecb', ctx.clock.now()));
