@@ -118,6 +118,20 @@ export function createOrderPorts(opts: { baseCurrency?: string; skus?: SkuDirect
     return { get: (email: string) => memo.get(email.trim().toLowerCase()) ?? undefined };
   }
 
+  // Known SKUs are asked for while mapping lines and again for the drafts: once per transaction.
+  const skuMemo = new WeakMap<Db, Map<string, { skuId: string; sku: string; productId: string | null } | null>>();
+  async function resolveSkus(tx: Db, skus: string[]) {
+    const memo = skuMemo.get(tx) ?? new Map();
+    skuMemo.set(tx, memo);
+    const missing = [...new Set(skus)].filter((s) => !memo.has(s));
+    if (missing.length) {
+      const found = await directory.resolve(tx, { skus: missing });
+      for (const s of missing) memo.set(s, null);
+      for (const f of found) memo.set(f.sku, { skuId: f.skuId, sku: f.sku, productId: f.productId ?? null });
+    }
+    return skus.map((s) => memo.get(s)).filter((x): x is { skuId: string; sku: string; productId: string | null } => !!x);
+  }
+
   const ports: OrderHubPorts = {
     bind(x) {
       deps = x;
@@ -181,7 +195,7 @@ export function createOrderPorts(opts: { baseCurrency?: string; skus?: SkuDirect
       // Cancelling through the orders lifecycle already released the order's reservations.
     },
     async knownSkus(tx, skus) {
-      const found = await directory.resolve(tx, { skus });
+      const found = await resolveSkus(tx, skus);
       return new Set(found.map((v) => v.sku));
     },
     async customerHistory(tx, q) {
@@ -209,7 +223,7 @@ export function createOrderPorts(opts: { baseCurrency?: string; skus?: SkuDirect
   /** Orders drafts for channel orders: SKUs and buyer accounts looked up once for all. */
   async function draftsOf(tx: Db, inputs: ChannelOrderInput[]): Promise<OrderDraft[]> {
     const skus = [...new Set(inputs.flatMap((i) => i.lines.map((l) => l.sku)).filter((s): s is string => !!s))];
-    const found = skus.length ? await directory.resolve(tx, { skus }) : [];
+    const found = skus.length ? await resolveSkus(tx, skus) : [];
     const variants = new Map(found.map((v) => [v.sku, { variantId: v.skuId, productId: v.productId ?? '' }]));
     const accounts = await accountsOf(tx, inputs.map((i) => i.order.buyer.email ?? ''));
     const rates = new Map<string, Money | null>();

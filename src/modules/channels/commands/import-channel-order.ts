@@ -166,7 +166,7 @@ async function createOrders(
     }
     review.push({ k, item: { orderId, orderNumber: number, channel, order: x.order, lines: x.input.lines, shortages: placed[k]!.shortages, history: histories[k]!, amountBase: amounts[k] ?? null } });
   }
-  const decisions = await reviewChannelOrders(tx, deps, review.map((r) => r.item), 'import', actor);
+  const decisions = await reviewChannelOrders(tx, deps, review.map((r) => r.item), 'import', actor, { fresh: true });
   const outcome = new Map(review.map((r, n) => [r.k, decisions[n]!.outcome]));
   return items.map((x, k) => ({
     outcome: 'created' as const,

@@ -30,7 +30,7 @@ export interface ReviewItem {
  * batch and moves each order to approved / on hold / in review. Used on import, after a channel
  * update, when a mapping arrives, when stock arrives and when payment comes in.
  */
-export async function reviewChannelOrders(tx: Db, deps: HubDeps, items: ReviewItem[], trigger: string, actor: Actor): Promise<Decision[]> {
+export async function reviewChannelOrders(tx: Db, deps: HubDeps, items: ReviewItem[], trigger: string, actor: Actor, opts: { fresh?: boolean } = {}): Promise<Decision[]> {
   if (!items.length) return [];
   const missing = items.filter((x) => !x.history);
   const histories = missing.length ? await customerHistories(tx, deps, missing.map((x) => ({ orderId: x.orderId, email: x.order.buyer.email, shipTo: x.order.shipTo }))) : [];
@@ -44,7 +44,7 @@ export async function reviewChannelOrders(tx: Db, deps: HubDeps, items: ReviewIt
     const amountBase = x.amountBase !== undefined ? x.amountBase : await amountInBase(tx, deps, x.order);
     facts.push({ facts: channelOrderFacts({ orderId: x.orderId, channelKind: x.channel.kind, order: x.order, lines: x.lines, shortages, history: x.history!, amountBase }), trigger, orderNumber: x.orderNumber });
   }
-  const results = await reviewOrders(tx, deps, facts);
+  const results = await reviewOrders(tx, deps, facts, undefined, opts);
   const moves = results.map((r, i) => ({ orderId: items[i]!.orderId, outcome: r.decision.outcome, reason: r.decision.explanations.map((e) => explainText('en', e)).join(' ') }));
   if (deps.ports.applyReviews) await deps.ports.applyReviews(tx, moves, actor);
   else if (deps.ports.applyReview) for (const m of moves) await deps.ports.applyReview(tx, m.orderId, m.outcome, m.reason, actor);

@@ -68,12 +68,17 @@ export async function reviewOrders(
   deps: Pick<AppDeps, 'ids' | 'clock' | 'jobs'>,
   inputs: { facts: OrderFacts; trigger: string; orderNumber?: string }[],
   settings?: ReviewSettings,
+  opts: { fresh?: boolean } = {},
 ): Promise<ReviewResult[]> {
   if (!inputs.length) return [];
-  await ensureDefaultRules(tx, deps, settings);
-  const rules = await loadRules(tx);
+  let rules = await loadRules(tx);
+  if (!rules.length) {
+    await ensureDefaultRules(tx, deps, settings);
+    rules = await loadRules(tx);
+  }
   const orderIds = inputs.map((i) => i.facts.orderId);
-  const previous = await latestDecisions(tx, orderIds);
+  // Orders placed in this very batch have no earlier decision to compare with.
+  const previous = opts.fresh ? new Map<string, never>() : await latestDecisions(tx, orderIds);
   const now = deps.clock.now();
   const results = inputs.map((input): ReviewResult => {
     const decision = evaluateRules(rules, input.facts);
