@@ -4,6 +4,7 @@ import { storePaymentRoutes } from './http/store.routes.js';
 import { paymentWebhookRoutes } from './http/webhooks.routes.js';
 import { adminCreditRoutes } from './http/admin-credit.routes.js';
 import { creditFreezeJob } from './jobs/credit-freeze.js';
+import { seedPaymentsDemo } from './commands/seed-demo.js';
 import { payPageRoutes } from './http/pay-pages.js';
 import { accountPaymentsRoutes } from './http/account-page.js';
 import { registerAccountSection } from '../storefront/index.js';
@@ -21,6 +22,7 @@ registerAccountSection({ key: 'payments', labelKey: 'payments.account.nav', path
 export const paymentsModule: AppModule = {
   name: 'payments',
   jobs: (deps) => [creditFreezeJob(deps)],
+  seedDemo: seedPaymentsDemo,
   routes(app, deps) {
     paymentWebhookRoutes(app, deps);
     storePaymentRoutes(app, deps);
