@@ -7,6 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
 import { launchBrowser, screenshotDir } from './support/browser.js';
+import { apiClient } from './support/api-client.js';
+import { browserDiagnostics } from './support/diagnostics.js';
 import { startFakeSpApi, type FakeSpApi } from '../src/modules/channels/providers/amazon-fake.js';
 import type { AmazonOrder, AmazonOrderItem } from '../src/modules/channels/domain/amazon-mapper.js';
 
@@ -37,36 +39,11 @@ let fake: FakeSpApi;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 let shots: string;
-const browserLog: string[] = [];
-let owner: ReturnType<typeof client>;
+let owner: ReturnType<typeof apiClient>;
+let diag: ReturnType<typeof browserDiagnostics>;
 const channelIds: Record<string, string> = {};
 
-async function shot(name: string) {
-  await page.screenshot({ path: path.join(shots, `orderhub-${name}.png`), fullPage: true });
-}
-
-/** A cookie jar over fetch, as the SPA calls the admin API. */
-function client() {
-  const jar = new Map<string, string>();
-  let csrf = '';
-  const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(server.baseUrl + url, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [kv] = c.split(';');
-      const i = kv!.indexOf('=');
-      jar.set(kv!.slice(0, i), kv!.slice(i + 1));
-    }
-    const text = await res.text();
-    const json = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
-    if (json?.csrfToken) csrf = json.csrfToken;
-    return { status: res.status, json, text };
-  };
-  return { call };
-}
+const shot = (name: string) => diag.shot(`orderhub-${name}`);
 
 /** Orders of the inbox through the API the page uses (to wait for jobs that run in the server). */
 async function ordersOf(channel: string): Promise<{ id: string; number: string; externalId: string; status: string }[]> {
@@ -107,7 +84,7 @@ beforeAll(async () => {
       });
     },
   });
-  owner = client();
+  owner = apiClient(() => server.baseUrl);
   const token = new URL(server.setupUrl).hash.replace(/^#token=/, '');
   expect((await owner.call('POST', '/api/admin/auth/setup', { token, ...OWNER })).status).toBe(201);
 
@@ -115,7 +92,7 @@ beforeAll(async () => {
   expect((await owner.call('PUT', '/api/admin/fx/currencies', { base: 'USD', enabled: ['USD'] })).status).toBe(200);
   const fx = await owner.call('POST', '/api/admin/fx/overrides', { currency: 'USD', rate: '1.0850', reason: 'rate agreed with the bank today', expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
   expect(fx.status, fx.text).toBe(201);
-  const guest = client();
+  const guest = apiClient(() => server.baseUrl);
   const product = await guest.call('GET', '/api/store/products/die-cast-led-floodlight-50-w-ip66?lang=en&currency=USD');
   expect(product.status, product.text).toBe(200);
   const cart = await guest.call('POST', '/api/store/carts', { currency: 'USD', locale: 'en' });
@@ -160,9 +137,8 @@ beforeAll(async () => {
   page = browser.page;
   shots = screenshotDir();
   console.log(`screenshots: ${shots}`);
-  page.on('console', (m) => m.type() === 'error' && browserLog.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
-  page.on('response', (r) => r.status() >= 400 && browserLog.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
+  diag = browserDiagnostics(shots, () => page, () => server);
+  diag.watch(page);
   await page.goto(`${server.baseUrl}/admin/login`);
   await page.fill('input[name=email]', OWNER.email);
   await page.fill('input[name=password]', OWNER.password);
@@ -170,12 +146,7 @@ beforeAll(async () => {
   await page.waitForURL((u) => !u.pathname.startsWith('/admin/login'));
 }, 400_000);
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    await shot(`FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-    console.log(`failed at ${page.url()}\n${browserLog.join('\n')}\n--- server output ---\n${server.output().slice(-4000)}`);
-  }
-});
+afterEach(async (ctx) => diag?.onFailure(ctx));
 
 afterAll(async () => {
   await browser?.close();
