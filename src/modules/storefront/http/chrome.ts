@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/http/types.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { isStoreLocale, loadCategories, loadStorePages, storeViewer } from '../../catalog/index.js';
-import { chooseDisplayCurrency } from '../../customers/index.js';
+import { cachedCustomerSettings, chooseDisplayCurrency, orderingFor } from '../../customers/index.js';
 import { offeredCurrencies } from '../../pricing/index.js';
 import { LANG_COOKIE } from '../domain/language.js';
 import { baseCtx, type PageCtx, type StorefrontCartCount } from '../views/context.js';
@@ -20,11 +20,15 @@ export function langOf(req: FastifyRequest): string {
 export async function pageCtx(
   req: FastifyRequest, reply: FastifyReply, deps: AppDeps, locale: string, pathIn: PageCtx['pathIn'],
 ): Promise<PageCtx> {
-  const [categories, pages, cartCount, offered] = await Promise.all([
+  const [categories, pages, cartCount, offered, ordering] = await Promise.all([
     loadCategories(deps.db, locale),
     loadStorePages(deps.db, locale),
     (deps.providers.storefrontCartCount as StorefrontCartCount | undefined)?.(req, deps) ?? Promise.resolve(0),
     offeredCurrencies(deps.db, deps.clock.now()),
+    cachedCustomerSettings(deps.db)
+      .then((settings) => orderingFor(deps.db, req.principal, settings, locale))
+      // Back to this page after signing in.
+      .then((o) => ({ ...o, signInPath: o.signInPath && `${o.signInPath}?next=${encodeURIComponent(req.url)}` })),
   ]);
   const viewer = storeViewer(req, deps, locale);
   const currency = {
@@ -34,7 +38,7 @@ export async function pageCtx(
   if (req.cookies[LANG_COOKIE] !== locale) {
     reply.setCookie(LANG_COOKIE, locale, { path: '/', maxAge: 365 * 86400, sameSite: 'lax', httpOnly: false, secure: deps.config.publicUrl.startsWith('https:') });
   }
-  return baseCtx(req, deps, locale, { categories, pages, cartCount, pathIn, currency });
+  return baseCtx(req, deps, locale, { categories, pages, cartCount, pathIn, currency, ordering });
 }
 
 export function sendPage(reply: FastifyReply, body: string, status = 200) {

@@ -4,6 +4,12 @@ import { html, type Html } from './html.js';
 import type { PageCtx } from './context.js';
 
 export function priceTag(ctx: PageCtx, price: { formatted: string } | null, from = false): Html {
+  if (!price && !ctx.ordering.seesPrices && ctx.ordering.message) {
+    // Behind the login wall: say so, and link to sign-in (a guest), rather than "on request".
+    return ctx.ordering.signInPath
+      ? html`<a class="price login-wall" data-login-wall href="${ctx.ordering.signInPath}">${ctx.ordering.message}</a>`
+      : html`<span class="price login-wall" data-login-wall>${ctx.ordering.message}</span>`;
+  }
   if (!price) return html`<span class="price on-request">${ctx.t('storefront.price.onRequest')}</span>`;
   return html`<span class="price">${from ? ctx.t('storefront.price.from', { price: price.formatted }) : price.formatted}</span>`;
 }

@@ -24,10 +24,23 @@ export interface PageCtx {
   cartCount: number;
   /** The display currency of this visitor and the ones the store offers (header switcher). */
   currency: { current: string; choices: string[] };
+  /**
+   * What this visitor may see and do, decided on the server by the customers module: whether
+   * prices show (the login wall) and whether they may order, with the text shown in place of a
+   * hidden price and where to sign in.
+   */
+  ordering: StoreOrdering;
   csrfToken: string | null;
   req: FastifyRequest;
   deps: AppDeps;
   t: (key: string, params?: Record<string, unknown>) => string;
+}
+
+export interface StoreOrdering {
+  seesPrices: boolean;
+  canOrder: boolean;
+  message: string | null;
+  signInPath: string | null;
 }
 
 /**
@@ -42,7 +55,7 @@ export function makeT(locale: string) {
 
 export function baseCtx(
   req: FastifyRequest, deps: AppDeps, locale: string,
-  rest: Pick<PageCtx, 'categories' | 'pages' | 'cartCount' | 'pathIn' | 'currency'>,
+  rest: Pick<PageCtx, 'categories' | 'pages' | 'cartCount' | 'pathIn' | 'ordering' | 'currency'>,
 ): PageCtx {
   const p = req.principal;
   return {

@@ -36,7 +36,7 @@ export function productBody(ctx: PageCtx, p: StoreProduct): Html {
         ${multiple ? html`<li>${multiple}</li>` : ''}
         ${lead ? html`<li id="product-lead-time">${lead}</li>` : ''}
       </ul>
-      <form class="add-to-cart" id="add-to-cart" method="post" action="${localePath(locale, '/cart/add')}" data-cart-form>
+${ctx.ordering.canOrder ? html`      <form class="add-to-cart" id="add-to-cart" method="post" action="${localePath(locale, '/cart/add')}" data-cart-form>
         ${ctx.csrfToken ? html`<input type="hidden" name="_csrf" value="${ctx.csrfToken}">` : ''}
         <label for="variant-select">${t('storefront.product.variant')}</label>
         <select id="variant-select" name="variantId">
@@ -45,7 +45,7 @@ export function productBody(ctx: PageCtx, p: StoreProduct): Html {
         <label for="quantity">${t('storefront.product.quantity')}</label>
         <input id="quantity" name="quantity" type="number" inputmode="numeric" min="${p.moq}" step="${p.orderMultiple}" value="${p.moq}" required>
         <button type="submit" id="add-to-cart-button">${t('storefront.product.addToCart')}</button>
-      </form>
+      </form>` : html`<p class="login-wall-note" id="order-wall">${ctx.ordering.message ?? ctx.t('storefront.product.cannotOrder')}${ctx.ordering.signInPath ? html` <a class="button" id="order-wall-sign-in" href="${ctx.ordering.signInPath}">${ctx.t('storefront.account.signIn')}</a>` : ''}</p>`}
       <p><a class="button secondary" id="send-inquiry" href="${inquiryHref}">${t('storefront.product.sendInquiry')}</a></p>
     </section>
   </div>
