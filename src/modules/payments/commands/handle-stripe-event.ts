@@ -38,7 +38,7 @@ export async function handleStripeWebhook(deps: AppDeps, rawBody: Buffer, signat
       .onConflictDoNothing()
       .returning({ eventId: paymentProviderEvents.eventId });
     if (!claimed[0]) return { duplicate: true as const, outcome: 'duplicate' };
-    const ctx: Ctx = { ids: deps.ids, now, actor: { ...SYSTEM_ACTOR, label: 'Stripe' } };
+    const ctx: Ctx = { ids: deps.ids, now, actor: { ...SYSTEM_ACTOR, label: 'Stripe' }, jobs: deps.jobs };
     const outcome = await applyEvent(tx, ctx, event);
     await tx
       .update(paymentProviderEvents)

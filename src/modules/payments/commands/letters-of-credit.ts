@@ -84,7 +84,7 @@ export async function updateLetterOfCredit(deps: AppDeps, actor: Actor, lcId: st
     }
     await tx.update(paymentLettersOfCredit).set({ status, documents, updatedAt: now }).where(eq(paymentLettersOfCredit.id, lcId));
     if (status === 'paid' && lc.status !== 'paid') {
-      await recordPaymentTx(tx, { ids: deps.ids, now, actor }, { orderId: lc.orderId, method: 'lc', providerRef: lc.lcNumber, amount: input.paidAmount ?? lc.amount, currency: lc.currency, state: 'confirmed', details: { lcId } });
+      await recordPaymentTx(tx, { ids: deps.ids, now, actor, jobs: deps.jobs }, { orderId: lc.orderId, method: 'lc', providerRef: lc.lcNumber, amount: input.paidAmount ?? lc.amount, currency: lc.currency, state: 'confirmed', details: { lcId } });
     }
     await recordAudit(tx, deps, actor, { action: 'lc.updated', entityType: 'letter_of_credit', entityId: lcId, details: { from: lc.status, to: status, documents } });
     const [after] = await tx.select().from(paymentLettersOfCredit).where(eq(paymentLettersOfCredit.id, lcId));

@@ -99,7 +99,7 @@ export async function capturePayPalReturn(deps: AppDeps, actor: Actor, orderId: 
     throw new AppError('upstream_failed', `PayPal refused the payment: ${(e as Error).message}`);
   }
   if (cap.status !== 'COMPLETED') return { outcome: `paypal_${cap.status.toLowerCase()}` };
-  const outcome = await deps.database.transaction((tx) => settlePayPalTx(tx, { ids: deps.ids, now: deps.clock.now(), actor }, pending.providerRef, cap.captureId, cap.amount));
+  const outcome = await deps.database.transaction((tx) => settlePayPalTx(tx, { ids: deps.ids, now: deps.clock.now(), actor, jobs: deps.jobs }, pending.providerRef, cap.captureId, cap.amount));
   return { outcome };
 }
 
@@ -129,7 +129,7 @@ export async function handlePayPalWebhook(deps: AppDeps, rawBody: Buffer, header
       .onConflictDoNothing()
       .returning({ eventId: paymentProviderEvents.eventId });
     if (!claimed[0]) return { duplicate: true, outcome: 'duplicate' };
-    const ctx: Ctx = { ids: deps.ids, now, actor: { ...SYSTEM_ACTOR, label: 'PayPal' } };
+    const ctx: Ctx = { ids: deps.ids, now, actor: { ...SYSTEM_ACTOR, label: 'PayPal' }, jobs: deps.jobs };
     let outcome = 'ignored_type';
     if (event.event_type === 'PAYMENT.CAPTURE.COMPLETED') {
       const orderRef = event.resource?.supplementary_data?.related_ids?.order_id;

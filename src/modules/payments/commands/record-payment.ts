@@ -84,7 +84,7 @@ export async function recordPaymentTx(tx: Db, ctx: Ctx, input: RecordPaymentInpu
 /** A finance clerk records (and by default confirms) a bank transfer, L/C drawing, WU or COD receipt. */
 export async function recordManualPayment(deps: AppDeps, actor: Actor, input: RecordPaymentInput) {
   return deps.database.transaction(async (tx) => {
-    const ctx = { ids: deps.ids, now: deps.clock.now(), actor };
+    const ctx = { ids: deps.ids, now: deps.clock.now(), actor, jobs: deps.jobs };
     const r = await recordPaymentTx(tx, ctx, input);
     if (r.created) {
       await recordAudit(tx, deps, actor, {
@@ -106,7 +106,7 @@ export async function confirmPayment(deps: AppDeps, actor: Actor, paymentId: str
     if (!p0) throw new AppError('not_found', `Payment ${paymentId} was not found.`);
     const acc = await lockAccount(tx, p0.orderId, now);
     const [p] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for('update');
-    if (p!.state === 'confirmed') return { payment: p!, changed: false, position: await refreshOrderPayment(tx, { ids: deps.ids, now, actor }, acc) };
+    if (p!.state === 'confirmed') return { payment: p!, changed: false, position: await refreshOrderPayment(tx, { ids: deps.ids, now, actor, jobs: deps.jobs }, acc) };
     if (p!.state === 'failed') throw new AppError('conflict', 'This payment failed and cannot be confirmed; record the transfer again.');
     const [updated] = await tx
       .update(payments)
@@ -128,6 +128,6 @@ export async function confirmPayment(deps: AppDeps, actor: Actor, paymentId: str
       entityId: paymentId,
       details: { orderId: p!.orderId, claimed: p!.amount, received: check.amount, valueDate: check.valueDate ?? null },
     });
-    return { payment: updated!, changed: true, position: await refreshOrderPayment(tx, { ids: deps.ids, now, actor }, acc) };
+    return { payment: updated!, changed: true, position: await refreshOrderPayment(tx, { ids: deps.ids, now, actor, jobs: deps.jobs }, acc) };
   });
 }

@@ -4,12 +4,15 @@ import type { Actor } from '../../../platform/auth/principal.js';
 import type { Ids } from '../../../platform/ids/ids.js';
 import { money } from '../../../platform/money/index.js';
 import { getOrder, setDerivedOrderStatuses } from '../../orders/index.js';
+import { onOrderPaid } from '../../channels/index.js';
+import type { JobQueue } from '../../../platform/jobs/queue.js';
 import { derivePaymentStatus, type PaymentPosition } from '../domain/payment-status.js';
 import { DEFAULT_B2B_TERMS, paymentSchedule, type TradeTerms } from '../domain/terms.js';
 import { customerTerms } from '../commands/terms.js';
 import { customerCredits, paymentAccounts, paymentInvoices, paymentRefunds, payments } from './payments.schema.js';
 
-export type Ctx = { ids: Ids; now: Date; actor: Actor };
+/** `jobs`, when given, lets a payment that settles the order tell the order hub (rules re-run in a job). */
+export type Ctx = { ids: Ids; now: Date; actor: Actor; jobs?: JobQueue };
 export type Account = typeof paymentAccounts.$inferSelect;
 
 /**
@@ -67,6 +70,10 @@ export async function refreshOrderPayment(tx: Db, ctx: Ctx, acc: Account): Promi
   await setDerivedOrderStatuses(tx, ctx, acc.orderId, { paymentStatus: pos.status });
   if (pos.status !== acc.status) {
     await tx.update(paymentAccounts).set({ status: pos.status, updatedAt: ctx.now }).where(eq(paymentAccounts.orderId, acc.orderId));
+    // Paid now: the order hub re-runs the review rules of this order (a job, only if this commits).
+    if (ctx.jobs && (pos.status === 'paid' || pos.status === 'overpaid') && acc.status !== 'paid' && acc.status !== 'overpaid') {
+      await onOrderPaid(tx, { jobs: ctx.jobs }, acc.orderId);
+    }
   }
   await tx
     .update(paymentInvoices)
