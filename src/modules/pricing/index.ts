@@ -1,10 +1,13 @@
 import type { AppModule } from '../../platform/http/types.js';
 import { pricingRoutes } from './http/pricing.routes.js';
+import { seedDemoPrices } from './seed/demo-prices.js';
 
 /** Price lists (retail, per tier, per customer), quantity breaks, FX-derived prices, the pure engine. */
 export const pricingModule: AppModule = {
   name: 'pricing',
   routes: (app, deps) => pricingRoutes(app, deps),
+  seedDemo: seedDemoPrices,
+  seedDemoAfter: ['catalog'],
 };
 
 export { priceVariant, checkBreaks, type Buyer, type PriceResult, type PriceExplanation, type PriceListInfo, type PriceEntry } from './domain/engine.js';

@@ -46,8 +46,10 @@ export interface AppModule {
   name: string;
   routes?(app: App, deps: AppDeps): void | Promise<void>;
   jobs?(deps: AppDeps): JobDefinition[];
-  /** Loads this module's part of the demo data; modules run in list order. */
+  /** Loads this module's part of the demo data; modules run in list order, see seedDemoAfter. */
   seedDemo?(deps: AppDeps): Promise<void>;
+  /** Modules whose demo data this module's builds on (e.g. pricing needs the catalog's variants). */
+  seedDemoAfter?: string[];
   /** Runs before authentication on every request (e.g. the back-office IP allowlist). */
   guard?(req: FastifyRequest, deps: AppDeps): Promise<void>;
   /** Establishes who is calling; the first module that returns a principal wins. */

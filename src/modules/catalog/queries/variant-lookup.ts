@@ -46,7 +46,14 @@ export async function findVariantsForLines(tx: Db, locale: string, ref: { varian
 }
 
 /** Every variant's id and SKU (oldest first, at most `limit`): for other modules' demo data and reconciliations. */
-export async function listVariantRefs(tx: Db, limit = 10_000): Promise<{ variantId: string; productId: string; sku: string }[]> {
-  const rows = await query<{ id: string; product_id: string; sku: string }>(tx, sql`SELECT id, product_id, sku FROM catalog_variants ORDER BY id LIMIT ${limit}`);
-  return rows.map((r) => ({ variantId: r.id, productId: r.product_id, sku: r.sku }));
+export async function listVariantRefs(
+  tx: Db, limit = 10_000,
+): Promise<{ variantId: string; productId: string; sku: string; listPriceMinor: number | null; currency: string | null }[]> {
+  const rows = await query<{ id: string; product_id: string; sku: string; list_price_minor: string | number | null; currency: string | null }>(
+    tx, sql`SELECT id, product_id, sku, list_price_minor, currency FROM catalog_variants ORDER BY id LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({
+    variantId: r.id, productId: r.product_id, sku: r.sku,
+    listPriceMinor: r.list_price_minor === null ? null : Number(r.list_price_minor), currency: r.currency,
+  }));
 }
