@@ -7,7 +7,7 @@ import { placeOrderTx, type OrderDraft, type PlacedOrder } from '../../orders/in
 import { attachPaymentPlanTx, preparePaymentTx } from '../../payments/index.js';
 import type { CheckoutServices } from '../services.js';
 import { carts } from '../db/cart.schema.js';
-import { assertOpen, getCartLines, getOwnedCart, type CartCaller } from '../db/carts-repo.js';
+import { assertOpen, getOwnedCartWithLines, type CartCaller } from '../db/carts-repo.js';
 import { quoteCart, type CartQuote } from '../queries/quote-cart.js';
 
 export interface CheckoutInput {
@@ -34,13 +34,13 @@ export async function checkoutTx(
   view: { locale?: string; principal?: Principal } = {},
 ): Promise<PlacedOrder & { cartId: string }> {
   const now = deps.clock.now();
-  const cart = await getOwnedCart(tx, cartId, caller, { lock: true });
+  const { cart, lines } = await getOwnedCartWithLines(tx, cartId, caller, { lock: true });
   assertOpen(cart);
   const locale = view.locale ?? cart.locale;
   const principal = view.principal;
   // A guest has no principal: the order records them by the cart's email.
   if (!principal) actor = { ...actor, type: 'customer', label: `guest ${cart.email ?? ''}`.trim() };
-  const q = await quoteCart(tx, services, cart, await getCartLines(tx, cart.id), now, { locale, withShippingOptions: false, principal });
+  const q = await quoteCart(tx, services, cart, lines, now, { locale, withShippingOptions: false, principal });
   // Stock is decided under row locks by the reservation itself; every other problem stops here.
   const blocking = q.problems.filter((p) => p.code !== 'out_of_stock');
   if (blocking.length) {

@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors/app-error.js';
 import { t } from '../../../platform/i18n/i18n.js';
 import type { CheckoutServices } from '../services.js';
 import { cartLines } from '../db/cart.schema.js';
-import { getCartLines, touchOwnedCart, type CartCaller } from '../db/carts-repo.js';
+import { touchOwnedCartWithLines, type CartCaller } from '../db/carts-repo.js';
 import { quoteCart, type CartQuote } from '../queries/quote-cart.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { checkQuantity } from '../domain/quantity-rules.js';
@@ -38,9 +38,9 @@ export async function addCartLine(
 ): Promise<CartQuote> {
   return deps.database.transaction(async (tx) => {
     const now = deps.clock.now();
-    // Lock + version bump first (one statement), then the lines once: the resulting lines are
-    // built from them and the upsert's row, without reading the table again.
-    const cart = await touchOwnedCart(tx, cartId, caller, now);
+    // Lock + version bump and the lines in one statement: the resulting lines are built from
+    // them and the upsert's row, without reading the table again.
+    const { cart, lines } = await touchOwnedCartWithLines(tx, cartId, caller, now);
     const locale = view.locale ?? cart.locale;
     let skuId = input.skuId;
     if (!skuId && input.sku) skuId = (await services.skuIdsByCode(tx, [input.sku])).get(input.sku);
@@ -51,7 +51,6 @@ export async function addCartLine(
       throw new AppError('validation_failed', message, { errors: [{ field, message }] });
     }
     const note = input.note?.trim() ?? '';
-    const lines = await getCartLines(tx, cart.id);
     const existing = lines.find((l) => l.skuId === s.skuId && l.note === note);
     const quantity = (existing?.quantity ?? 0) + input.quantity;
     const q = checkQuantity(quantity, s.moq, s.orderMultiple, s.sku);
@@ -72,9 +71,9 @@ export async function addCartLine(
 export async function changeCartLine(deps: Deps, services: CheckoutServices, caller: CartCaller, cartId: string, lineId: string, quantity: number, view: ViewOpts = {}): Promise<CartQuote> {
   return deps.database.transaction(async (tx) => {
     const now = deps.clock.now();
-    const cart = await touchOwnedCart(tx, cartId, caller, now);
+    const { cart, lines } = await touchOwnedCartWithLines(tx, cartId, caller, now);
     const locale = view.locale ?? cart.locale;
-    const [line] = await tx.select().from(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.id, lineId)));
+    const line = lines.find((l) => l.id === lineId);
     if (!line) throw new AppError('not_found', 'This line is no longer in the cart.');
     const s = (await services.skus(tx, locale, [line.skuId])).get(line.skuId);
     if (s) {
@@ -82,16 +81,16 @@ export async function changeCartLine(deps: Deps, services: CheckoutServices, cal
       if (q) throw quantityError(locale, 'body.quantity', q);
     }
     await tx.update(cartLines).set({ quantity }).where(eq(cartLines.id, lineId));
-    return quoteCart(tx, services, cart, await getCartLines(tx, cart.id), now, { locale, principal: view.principal });
+    return quoteCart(tx, services, cart, lines.map((l) => (l === line ? { ...l, quantity } : l)), now, { locale, principal: view.principal });
   });
 }
 
 export async function removeCartLine(deps: Deps, services: CheckoutServices, caller: CartCaller, cartId: string, lineId: string, view: ViewOpts = {}): Promise<CartQuote> {
   return deps.database.transaction(async (tx) => {
     const now = deps.clock.now();
-    const cart = await touchOwnedCart(tx, cartId, caller, now);
+    const { cart, lines } = await touchOwnedCartWithLines(tx, cartId, caller, now);
     const gone = await tx.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.id, lineId))).returning({ id: cartLines.id });
     if (!gone.length) throw new AppError('not_found', 'This line is no longer in the cart.');
-    return quoteCart(tx, services, cart, await getCartLines(tx, cart.id), now, { locale: view.locale ?? cart.locale, principal: view.principal });
+    return quoteCart(tx, services, cart, lines.filter((l) => l.id !== lineId), now, { locale: view.locale ?? cart.locale, principal: view.principal });
   });
 }

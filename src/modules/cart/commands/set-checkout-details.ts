@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../platform/http/types.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { Address } from '../../orders/index.js';
-import { getCartLines, touchOwnedCart, type CartCaller } from '../db/carts-repo.js';
+import { touchOwnedCartWithLines, type CartCaller } from '../db/carts-repo.js';
 import { quoteCart, type CartQuote } from '../queries/quote-cart.js';
 import type { ViewOpts } from './edit-lines.js';
 import type { CheckoutServices } from '../services.js';
@@ -26,7 +26,7 @@ export async function setCartAddresses(deps: Deps, services: CheckoutServices, c
   if (errors.length) throw new AppError('validation_failed', errors[0]!.message + (errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''), { errors });
   return deps.database.transaction(async (tx) => {
     const now = deps.clock.now();
-    const cart = await touchOwnedCart(tx, cartId, caller, now, {
+    const { cart, lines } = await touchOwnedCartWithLines(tx, cartId, caller, now, {
       shipTo,
       billTo,
       email: input.email === undefined ? undefined : input.email?.trim().toLowerCase() || null,
@@ -34,7 +34,7 @@ export async function setCartAddresses(deps: Deps, services: CheckoutServices, c
       poNumber: input.poNumber === undefined ? undefined : input.poNumber?.trim() || null,
     });
     const touched = cart;
-    return quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale: view.locale ?? cart.locale, principal: view.principal });
+    return quoteCart(tx, services, touched, lines, now, { locale: view.locale ?? cart.locale, principal: view.principal });
   });
 }
 
@@ -52,13 +52,13 @@ export async function setCartShipping(
 ): Promise<CartQuote> {
   return deps.database.transaction(async (tx) => {
     const now = deps.clock.now();
-    const touched = await touchOwnedCart(tx, cartId, caller, now, {
+    const { cart: touched, lines } = await touchOwnedCartWithLines(tx, cartId, caller, now, {
       shippingMethodId: input.shippingMethodId,
       incoterm: input.incoterm === 'DDU' ? 'DAP' : input.incoterm,
       paymentMethod: input.paymentMethod,
     });
     const cart = touched;
-    const q = await quoteCart(tx, services, touched, await getCartLines(tx, cart.id), now, { locale: view.locale ?? cart.locale, principal: view.principal });
+    const q = await quoteCart(tx, services, touched, lines, now, { locale: view.locale ?? cart.locale, principal: view.principal });
     const wrong = q.problems.filter(
       (p) => (input.shippingMethodId && p.code === 'shipping_unavailable') || (input.incoterm && p.code === 'incoterm_unavailable'),
     );

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { query, type Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { cartLines, carts } from './cart.schema.js';
@@ -46,6 +46,43 @@ export async function touchOwnedCart(tx: Db, id: string, caller: CartCaller, now
   const cart = ownedOrThrow(rows[0], caller);
   assertOpen(cart);
   return cart;
+}
+
+/**
+ * The cart's lines read in the same statement as the cart row, with the version that
+ * statement's snapshot saw. A statement that waited for the row lock returns the newest row
+ * but its sub-selects still see the snapshot taken before the wait, so the lines are only
+ * trusted when no change committed in between (version unchanged, or + 1 for our own bump);
+ * otherwise they are read again (every line change bumps the version under the row lock).
+ */
+const withLines = (id: string) => ({
+  ...getTableColumns(carts),
+  lineRows: sql<{ id: string; skuId: string; quantity: number; note: string; addedAt: string }[]>`(SELECT coalesce(json_agg(json_build_object('id', l.id, 'skuId', l.sku_id, 'quantity', l.quantity, 'note', l.note, 'addedAt', l.added_at) ORDER BY l.added_at, l.id), '[]'::json) FROM cart_lines l WHERE l.cart_id = ${id})`,
+  seenVersion: sql<number | null>`(SELECT c2.version FROM carts c2 WHERE c2.id = ${id})`,
+});
+
+async function splitLines(tx: Db, row: (CartRow & { lineRows: unknown; seenVersion: number | null }) | undefined, bumped: boolean): Promise<{ cart: CartRow | undefined; lines: CartLineRow[] }> {
+  if (!row) return { cart: undefined, lines: [] };
+  const { lineRows, seenVersion, ...cart } = row;
+  const rows = (typeof lineRows === 'string' ? JSON.parse(lineRows) : lineRows) as { id: string; skuId: string; quantity: number; note: string; addedAt: string }[];
+  if (seenVersion === null || cart.version !== seenVersion + (bumped ? 1 : 0)) return { cart, lines: await getCartLines(tx, cart.id) };
+  return { cart, lines: rows.map((l) => ({ id: l.id, cartId: cart.id, skuId: l.skuId, quantity: l.quantity, note: l.note, addedAt: new Date(l.addedAt) })) };
+}
+
+/** touchOwnedCart and the cart's lines in one round trip (see withLines). */
+export async function touchOwnedCartWithLines(tx: Db, id: string, caller: CartCaller, now: Date, set: Partial<typeof carts.$inferInsert> = {}): Promise<{ cart: CartRow; lines: CartLineRow[] }> {
+  const rows = await tx.update(carts).set({ ...set, updatedAt: now, version: sql`${carts.version} + 1` }).where(eq(carts.id, id)).returning(withLines(id));
+  const owned = ownedOrThrow(rows[0], caller);
+  assertOpen(owned);
+  return (await splitLines(tx, rows[0], true)) as { cart: CartRow; lines: CartLineRow[] };
+}
+
+/** getOwnedCart and the cart's lines in one round trip (see withLines). */
+export async function getOwnedCartWithLines(tx: Db, id: string, caller: CartCaller, opts: { lock?: boolean } = {}): Promise<{ cart: CartRow; lines: CartLineRow[] }> {
+  const q = tx.select(withLines(id)).from(carts).where(eq(carts.id, id));
+  const rows = opts.lock ? await q.for('update') : await q;
+  ownedOrThrow(rows[0], caller);
+  return (await splitLines(tx, rows[0], false)) as { cart: CartRow; lines: CartLineRow[] };
 }
 
 export async function getCartLines(tx: Db, cartId: string): Promise<CartLineRow[]> {

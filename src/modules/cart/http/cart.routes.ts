@@ -10,7 +10,7 @@ import { createCart } from '../commands/create-cart.js';
 import { addCartLine, changeCartLine, removeCartLine } from '../commands/edit-lines.js';
 import { setCartAddresses, setCartShipping } from '../commands/set-checkout-details.js';
 import { checkoutTx } from '../commands/checkout.js';
-import { getCartLines, getOwnedCart, hashToken, openCartOfCustomer, type CartCaller } from '../db/carts-repo.js';
+import { getCartLines, getOwnedCartWithLines, hashToken, openCartOfCustomer, type CartCaller } from '../db/carts-repo.js';
 import { quoteCart, type CartQuote } from '../queries/quote-cart.js';
 
 export const CART_COOKIE = 'tl_cart';
@@ -52,8 +52,8 @@ function localeOf(req: FastifyRequest, fallback?: string): string {
 export function cartRoutes(app: App, deps: AppDeps, services: CheckoutServices): void {
   const view = async (req: FastifyRequest, cartId: string, opts: { withShippingOptions?: boolean; caller?: CartCaller } = {}) => {
     const caller = opts.caller ?? cartCaller(req);
-    const cart = await getOwnedCart(deps.db, cartId, caller);
-    const quote = await quoteCart(deps.db, services, cart, await getCartLines(deps.db, cart.id), deps.clock.now(), { locale: localeOf(req, cart.locale), withShippingOptions: opts.withShippingOptions, principal: req.principal });
+    const { cart, lines } = await getOwnedCartWithLines(deps.db, cartId, caller);
+    const quote = await quoteCart(deps.db, services, cart, lines, deps.clock.now(), { locale: localeOf(req, cart.locale), withShippingOptions: opts.withShippingOptions, principal: req.principal });
     const { buyer: _b, ...rest } = quote;
     return rest;
   };

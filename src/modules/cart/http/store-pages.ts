@@ -11,7 +11,7 @@ import { getEnabledCurrencies } from '../../fx/index.js';
 import type { CheckoutServices } from '../services.js';
 import { createCart } from '../commands/create-cart.js';
 import { addCartLine } from '../commands/edit-lines.js';
-import { getCartLines, getOwnedCart, hashToken, openCartOfCustomer } from '../db/carts-repo.js';
+import { getOwnedCartWithLines, hashToken, openCartOfCustomer } from '../db/carts-repo.js';
 import { quoteCart, type CartQuote } from '../queries/quote-cart.js';
 import { CART_COOKIE, cartCaller } from './cart.routes.js';
 import { CHECKOUT_JS } from './checkout-island.js';
@@ -140,8 +140,8 @@ export function storePages(app: App, deps: AppDeps, services: CheckoutServices):
   );
 
   const quoteFor = async (req: FastifyRequest, id: string, locale: string) => {
-    const cart = await getOwnedCart(deps.db, id, cartCaller(req));
-    return quoteCart(deps.db, services, cart, await getCartLines(deps.db, cart.id), deps.clock.now(), { locale, principal: req.principal });
+    const { cart, lines } = await getOwnedCartWithLines(deps.db, id, cartCaller(req));
+    return quoteCart(deps.db, services, cart, lines, deps.clock.now(), { locale, principal: req.principal });
   };
 
   void app.register(async (scope) => {
