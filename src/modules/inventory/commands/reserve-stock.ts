@@ -5,7 +5,7 @@ import type { Clock } from '../../../platform/clock/clock.js';
 import type { Ids } from '../../../platform/ids/ids.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { allocate, type LineAllocation, type NeedLine, type Shortage } from '../domain/allocate.js';
-import { applyStockDelta, applyStockDeltas, DENY, inList, loadPolicies, lockStockRows, stockFlagChanges, syncCatalogStock, writeLedger, type LedgerEntry } from '../db/stock-repo.js';
+import { applyStockDelta, DENY, inList, lockStockRows, lockStockRowsWithPolicies, reserveRowsTx, stockFlagChanges, syncCatalogStock, writeLedger, type LedgerEntry } from '../db/stock-repo.js';
 import { setVariantStock } from '../../catalog/index.js';
 import { inventoryReservations } from '../db/inventory.schema.js';
 
@@ -23,8 +23,12 @@ export interface ReserveInput {
  */
 export async function reserveStock(tx: Db, deps: { ids: Ids; clock: Clock }, input: ReserveInput): Promise<LineAllocation[]> {
   const now = deps.clock.now();
-  const rows = await lockStockRows(tx, input.lines.map((l) => l.skuId));
-  const policies = await loadPolicies(tx, input.lines.map((l) => l.productId));
+  // Two round trips in all: lock the rows (with the backorder policies), then reserve.
+  const { rows, policies } = await lockStockRowsWithPolicies(
+    tx,
+    input.lines.map((l) => l.skuId),
+    input.lines.map((l) => l.productId),
+  );
   const result = allocate(input.lines, rows, (p) => (p ? policies.get(p) ?? DENY : DENY));
   if (!result.ok) throw outOfStock(result.shortages);
 
@@ -49,30 +53,21 @@ export async function reserveStock(tx: Db, deps: { ids: Ids; clock: Clock }, inp
       });
     }
   }
-  const ledger: LedgerEntry[] = [];
   const touched = [...perRow.values()].sort((a, b) => a.skuId.localeCompare(b.skuId) || a.warehouseId.localeCompare(b.warehouseId));
-  const afterRows = await applyStockDeltas(tx, touched.map((r) => ({ skuId: r.skuId, warehouseId: r.warehouseId, onHand: 0, reserved: r.qty })), now);
   const perSku = new Map<string, number>();
-  for (const r of touched) {
-    const after = afterRows.get(`${r.skuId}\u0000${r.warehouseId}`)!;
-    perSku.set(r.skuId, (perSku.get(r.skuId) ?? 0) + r.qty);
-    ledger.push({
-      skuId: r.skuId,
-      warehouseId: r.warehouseId,
-      kind: 'reserve',
-      deltaOnHand: 0,
-      deltaReserved: r.qty,
-      onHandAfter: after.onHand,
-      reservedAfter: after.reserved,
-      refType: 'order',
-      refId: input.orderId,
-    });
-  }
+  for (const r of touched) perSku.set(r.skuId, (perSku.get(r.skuId) ?? 0) + r.qty);
+  // Counters, reservation rows and ledger rows in one statement.
+  await reserveRowsTx(
+    tx,
+    { ids: deps.ids, now, actor: input.actor },
+    rows,
+    touched.map((r) => ({ skuId: r.skuId, warehouseId: r.warehouseId, reserved: r.qty })),
+    reservations,
+    input.orderId,
+  );
   // Only SKUs whose last units were just reserved change the storefront flag (no query otherwise).
   const flags = stockFlagChanges(rows, perSku);
   if (flags.length) await setVariantStock(tx, flags);
-  if (reservations.length) await tx.insert(inventoryReservations).values(reservations);
-  await writeLedger(tx, { ids: deps.ids, now, actor: input.actor }, ledger);
   return result.lines;
 }
 

@@ -3,7 +3,7 @@ import { query, type Db } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/auth/principal.js';
 import type { Ids } from '../../../platform/ids/ids.js';
 import type { BackorderPolicy, StockRow } from '../domain/allocate.js';
-import { inventoryLedger } from './inventory.schema.js';
+import { inventoryLedger, inventoryReservations } from './inventory.schema.js';
 import { setVariantStock } from '../../catalog/index.js';
 
 export const inList = (values: string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
@@ -39,6 +39,82 @@ export async function loadPolicies(tx: Db, productIds: (string | null)[]): Promi
   );
   for (const r of rows) out.set(r.product_id, { policy: r.policy, leadTimeDays: r.lead_time_days === null ? null : Number(r.lead_time_days) });
   return out;
+}
+
+/**
+ * lockStockRows and loadPolicies in ONE round trip (checkout): the locking SELECT runs in a CTE
+ * (locks still taken in (sku_id, warehouse_id) order), the policies ride along as other rows.
+ */
+export async function lockStockRowsWithPolicies(tx: Db, skuIds: string[], productIds: (string | null)[]): Promise<{ rows: StockRow[]; policies: Map<string, BackorderPolicy> }> {
+  const sorted = [...new Set(skuIds)].sort();
+  const ids = [...new Set(productIds.filter((p): p is string => !!p))];
+  if (!sorted.length) return { rows: [], policies: await loadPolicies(tx, ids) };
+  const policyPart = ids.length
+    ? sql`UNION ALL SELECT 'p', product_id, NULL, NULL, NULL, NULL, NULL, policy, lead_time_days FROM inventory_backorder_policies WHERE product_id IN (${inList(ids)})`
+    : sql``;
+  const all = await query<{ kind: 's' | 'p'; id: string; warehouse_id: string | null; on_hand: number | null; reserved: number | null; priority: number | null; active: boolean | null; policy: 'deny' | 'allow' | null; lead_time_days: number | null }>(
+    tx,
+    sql`WITH locked AS (
+          SELECT s.sku_id, s.warehouse_id, s.on_hand, s.reserved, w.priority, w.active
+          FROM inventory_stock s JOIN inventory_warehouses w ON w.id = s.warehouse_id
+          WHERE s.sku_id IN (${inList(sorted)})
+          ORDER BY s.sku_id, s.warehouse_id
+          FOR UPDATE OF s)
+        SELECT 's' AS kind, sku_id AS id, warehouse_id, on_hand, reserved, priority, active, NULL::text AS policy, NULL::int AS lead_time_days FROM locked
+        ${policyPart}`,
+  );
+  const rows: StockRow[] = [];
+  const policies = new Map<string, BackorderPolicy>();
+  for (const r of all) {
+    if (r.kind === 'p') policies.set(r.id, { policy: r.policy!, leadTimeDays: r.lead_time_days === null ? null : Number(r.lead_time_days) });
+    else if (r.active) rows.push({ skuId: r.id, warehouseId: r.warehouse_id!, onHand: Number(r.on_hand), reserved: Number(r.reserved), priority: Number(r.priority) });
+  }
+  rows.sort((a, b) => (a.skuId < b.skuId ? -1 : a.skuId > b.skuId ? 1 : a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0));
+  return { rows, policies };
+}
+
+/**
+ * Reserving in ONE statement: the stock rows' reserved counters, the reservation rows and the
+ * ledger rows. The stock rows must be locked by this transaction (their values then cannot
+ * change under us), so the ledger's "after" figures are computed from them here and checked
+ * against what the UPDATE returns; a mismatch throws and the transaction rolls back.
+ */
+export async function reserveRowsTx(
+  tx: Db,
+  ctx: { ids: Ids; now: Date; actor: Actor },
+  locked: StockRow[],
+  changes: { skuId: string; warehouseId: string; reserved: number }[],
+  reservations: (typeof inventoryReservations.$inferInsert)[],
+  refId: string,
+): Promise<void> {
+  if (!changes.length) return;
+  const key = (s: string, w: string) => `${s}\u0000${w}`;
+  const before = new Map(locked.map((r) => [key(r.skuId, r.warehouseId), r]));
+  const entries: LedgerEntry[] = changes.map((c) => {
+    const b = before.get(key(c.skuId, c.warehouseId));
+    if (!b) throw new Error(`Stock row ${c.skuId}/${c.warehouseId} is not locked`);
+    return { skuId: c.skuId, warehouseId: c.warehouseId, kind: 'reserve', deltaOnHand: 0, deltaReserved: c.reserved, onHandAfter: b.onHand, reservedAfter: b.reserved + c.reserved, refType: 'order', refId };
+  });
+  const values = sql.join(changes.map((c) => sql`(${c.skuId}, ${c.warehouseId}, ${c.reserved}::int)`), sql`, `);
+  const parts = [
+    sql`WITH upd AS (
+          UPDATE inventory_stock s
+          SET reserved = s.reserved + v.d_res, version = s.version + 1, updated_at = ${ctx.now}
+          FROM (VALUES ${values}) AS v(sku_id, warehouse_id, d_res)
+          WHERE s.sku_id = v.sku_id AND s.warehouse_id = v.warehouse_id
+          RETURNING s.sku_id, s.warehouse_id, s.on_hand, s.reserved)`,
+    sql`, led AS (${tx.insert(inventoryLedger).values(ledgerRows(ctx, entries)).getSQL()})`,
+  ];
+  if (reservations.length) parts.push(sql`, rsv AS (${tx.insert(inventoryReservations).values(reservations).getSQL()})`);
+  parts.push(sql` SELECT sku_id, warehouse_id, on_hand, reserved FROM upd`);
+  const rows = await query<{ sku_id: string; warehouse_id: string; on_hand: number; reserved: number }>(tx, sql.join(parts, sql``));
+  const after = new Map(rows.map((r) => [key(r.sku_id, r.warehouse_id), r]));
+  for (const e of entries) {
+    const a = after.get(key(e.skuId, e.warehouseId));
+    if (!a || Number(a.on_hand) !== e.onHandAfter || Number(a.reserved) !== e.reservedAfter) {
+      throw new Error(`Stock row ${e.skuId}/${e.warehouseId} changed while locked (ledger would be wrong)`);
+    }
+  }
 }
 
 export const DENY: BackorderPolicy = { policy: 'deny', leadTimeDays: null };
@@ -102,8 +178,11 @@ export interface LedgerEntry {
 
 export async function writeLedger(tx: Db, ctx: { ids: Ids; now: Date; actor: Actor }, entries: LedgerEntry[]): Promise<void> {
   if (!entries.length) return;
-  await tx.insert(inventoryLedger).values(
-    entries.map((e) => ({
+  await tx.insert(inventoryLedger).values(ledgerRows(ctx, entries));
+}
+
+function ledgerRows(ctx: { ids: Ids; now: Date; actor: Actor }, entries: LedgerEntry[]): (typeof inventoryLedger.$inferInsert)[] {
+  return entries.map((e) => ({
       id: ctx.ids.make('stl'),
       skuId: e.skuId,
       warehouseId: e.warehouseId,
@@ -119,8 +198,7 @@ export async function writeLedger(tx: Db, ctx: { ids: Ids; now: Date; actor: Act
       actorId: ctx.actor.id,
       actorLabel: ctx.actor.label,
       at: ctx.now,
-    })),
-  );
+    }));
 }
 
 /**
