@@ -38,7 +38,15 @@ export async function addOrderEvent(
   ctx: { ids: Ids; now: Date; actor: Actor },
   e: { orderId: string; type: string; fromStatus?: string | null; toStatus?: string | null; message?: string | null; data?: Record<string, unknown> },
 ): Promise<void> {
-  await tx.insert(orderEvents).values({
+  await tx.insert(orderEvents).values(orderEventRow(ctx, e));
+}
+
+/** The row addOrderEvent writes, for callers that insert it within a larger statement. */
+export function orderEventRow(
+  ctx: { ids: Ids; now: Date; actor: Actor },
+  e: { orderId: string; type: string; fromStatus?: string | null; toStatus?: string | null; message?: string | null; data?: Record<string, unknown> },
+): typeof orderEvents.$inferInsert {
+  return {
     id: ctx.ids.make('oev'),
     orderId: e.orderId,
     at: ctx.now,
@@ -50,5 +58,5 @@ export async function addOrderEvent(
     actorLabel: ctx.actor.label,
     message: e.message ?? null,
     data: e.data ?? {},
-  });
+  };
 }
