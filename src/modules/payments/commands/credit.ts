@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../platform/http/types.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { Actor } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors/app-error.js';
+import { money, toDecimalString } from '../../../platform/money/index.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { customerTerms } from './terms.js';
 import { getOrder } from '../../orders/index.js';
@@ -112,13 +113,14 @@ export async function assertCreditForOrder(tx: Db, customerId: string, now: Date
   const c = s.check!;
   if (c.ok) return;
   if (c.reason === 'credit_frozen') {
-    const list = c.overdue.map((i) => `${i.number} (${i.outstanding} ${i.currency}, ${i.daysOverdue} days overdue)`).join(', ');
+    const list = c.overdue.map((i) => `${i.number} (${toDecimalString(money(i.outstanding, i.currency))} ${i.currency}, ${i.daysOverdue} days overdue)`).join(', ');
     throw new AppError('conflict', `Ordering on terms is paused: invoices more than ${FREEZE_THRESHOLD_DAYS} days overdue. Pay ${list} to order on terms again.`, {
       errors: [{ field: 'paymentMethod', message: 'Pay the overdue invoices, or pay this order now.' }],
       extra: { reason: 'credit_frozen', overdue: c.overdue },
     });
   }
-  throw new AppError('conflict', `This order exceeds your credit limit by ${c.exceededBy} (minor units of ${s.limit?.currency ?? order.currency}).`, {
+  const cur = s.limit?.currency ?? order.currency;
+  throw new AppError('conflict', `This order exceeds your credit limit by ${toDecimalString(money(c.exceededBy, cur))} ${cur}.`, {
     errors: [{ field: 'paymentMethod', message: 'Pay part of your open invoices, or pay this order now.' }],
     extra: { reason: 'credit_limit_exceeded', exceededBy: c.exceededBy, limit: c.limit, openReceivables: c.openReceivables },
   });
