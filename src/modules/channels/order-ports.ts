@@ -3,12 +3,13 @@ import type { AppDeps } from '../../platform/http/types.js';
 import type { Actor } from '../../platform/auth/principal.js';
 import { isAppError } from '../../platform/errors/app-error.js';
 import { parseMoney, type Money } from '../../platform/money/index.js';
-import { addressKey, applyOrderEventTx, applyReviewEventsBatchTx, getOrder, isSequencedChannel, orderHistoryOfBuyers, placeOrdersBatchTx, placeOrderTx, reviseOrderTx, type Address, type FrozenTotals, type OrderDraft, type OrderDraftLine, type ReviewEvent } from '../orders/index.js';
+import { addressKey, applyOrderEventTx, applyReviewEventsBatchTx, getOrder, isSequencedChannel, orderHistoryOfBuyers, placeOrdersBatchTx, placeOrderTx, reviseOrderTx, type OrderDraft, type ReviewEvent } from '../orders/index.js';
 import { customersByEmail } from '../customers/index.js';
 import { reserveStock, type SkuDirectory } from '../inventory/index.js';
 import { findVariantsForLines } from '../catalog/index.js';
 import { convertAt } from '../fx/index.js';
 import type { ChannelOrderInput, CustomerHistory, OrderHubPorts, StockShortage } from './ports.js';
+import { orderAddress, priceChannelOrder } from './domain/channel-draft.js';
 import type { UnifiedAddress } from './domain/unified-order.js';
 
 /**
@@ -34,76 +35,6 @@ export function createOrderPorts(opts: { baseCurrency?: string; skus?: SkuDirect
     return deps;
   };
   const channelKey = (input: ChannelOrderInput) => input.order.channelKind;
-  const minor = (amount: string | undefined, currency: string) => (amount ? parseMoney(amount, currency).amount : 0);
-
-  function address(a: UnifiedAddress | null, email: string | null): Address | null {
-    if (!a || !a.country || !(a.line1 || a.city)) return null;
-    return { name: a.name ?? a.company ?? '-', company: a.company, line1: a.line1 ?? '-', line2: a.line2, city: a.city ?? '-', region: a.region, postalCode: a.postalCode, countryCode: a.country, phone: a.phone, email };
-  }
-
-  function draftOf(input: ChannelOrderInput, variants: Map<string, { variantId: string; productId: string }>) {
-    const o = input.order;
-    const currency = o.currency ?? input.lines.find((l) => l.lineTotal)?.lineTotal?.currency ?? ports.baseCurrency;
-    const lines: OrderDraftLine[] = [];
-    let items = 0;
-    let discount = 0;
-    let tax = 0;
-    let shipping = 0;
-    for (const l of input.lines) {
-      const same = (m: { currency: string } | null) => m && m.currency === currency;
-      const gross = same(l.lineTotal) ? minor(l.lineTotal!.amount, currency) : 0;
-      // Channels report the line total; a unit price that does not divide it exactly is rounded
-      // up and the remainder shown as a discount, so the frozen line still adds up to the cent.
-      const unit = Math.ceil(gross / l.quantity);
-      const lineDiscount = (same(l.discount) ? minor(l.discount!.amount, currency) : 0) + (unit * l.quantity - gross);
-      const lineTax = same(l.tax) ? minor(l.tax!.amount, currency) : 0;
-      shipping += same(l.shipping) ? minor(l.shipping!.amount, currency) : 0;
-      for (const e of l.extras) {
-        if (e.money.currency !== currency) continue;
-        if (e.credit) discount += minor(e.money.amount, currency);
-        else if (e.kind.endsWith('tax')) tax += minor(e.money.amount, currency);
-        else shipping += minor(e.money.amount, currency);
-      }
-      const v = l.sku ? variants.get(l.sku) : undefined;
-      lines.push({
-        skuId: v?.variantId ?? null,
-        sku: l.sku ?? l.sellerSku ?? l.asin ?? 'UNMAPPED',
-        productId: v?.productId || null,
-        externalSku: l.sellerSku ?? l.asin,
-        name: l.title,
-        quantity: l.quantity,
-        unitPrice: unit,
-        discount: lineDiscount,
-        lineTotal: unit * l.quantity - lineDiscount,
-        taxAmount: lineTax,
-      });
-      items += unit * l.quantity;
-      discount += lineDiscount;
-      tax += lineTax;
-    }
-    // Shopify-style order-level amounts (shipping, order discounts) come from the reported totals.
-    const r = o.reported;
-    if (r.shipping?.currency === currency && shipping === 0) shipping = minor(r.shipping.amount, currency);
-    if (r.tax?.currency === currency && tax === 0) tax = minor(r.tax.amount, currency);
-    const grandTotal = items - discount + shipping + tax;
-    const totals: FrozenTotals = {
-      currency,
-      pricesIncludeTax: false,
-      items,
-      discount,
-      shipping,
-      tax,
-      duty: 0,
-      grandTotal,
-      taxLines: [],
-      dutyLines: [],
-      dutyPayableBy: null,
-      dutyEstimateForRecipient: 0,
-      explanations: o.anomalies.map((a) => ({ kind: 'note' as const, label: a, amount: 0, included: false })),
-    };
-    return { currency, lines, totals };
-  }
-
   // A batch reads the buyers' accounts for the history and again for the drafts: once per transaction.
   const accountMemo = new WeakMap<Db, Map<string, Awaited<ReturnType<typeof customersByEmail>> extends Map<string, infer V> ? V | null : never>>();
   async function accountsOf(tx: Db, emails: string[]) {
@@ -229,7 +160,7 @@ export function createOrderPorts(opts: { baseCurrency?: string; skus?: SkuDirect
     const rates = new Map<string, Money | null>();
     const out: OrderDraft[] = [];
     for (const input of inputs) {
-      const { currency, lines, totals } = draftOf(input, variants);
+      const { currency, lines, totals } = priceChannelOrder(input, variants, ports.baseCurrency);
       const base = await toBaseMoney(tx, { amount: totals.grandTotal, currency }, rates);
       const o = input.order;
       const account = o.buyer.email ? accounts.get(o.buyer.email.trim().toLowerCase()) : undefined;
@@ -249,8 +180,8 @@ export function createOrderPorts(opts: { baseCurrency?: string; skus?: SkuDirect
         fx: null,
         totals,
         incoterm: null,
-        shipTo: address(o.shipTo, o.buyer.email),
-        billTo: address(o.billTo, o.buyer.email),
+        shipTo: orderAddress(o.shipTo, o.buyer.email),
+        billTo: orderAddress(o.billTo, o.buyer.email),
         shipping: null,
         paymentMethod: o.paymentMethod ?? `${o.channelKind}`,
         reportedTotals: {
