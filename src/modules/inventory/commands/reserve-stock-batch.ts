@@ -4,7 +4,8 @@ import type { Actor } from '../../../platform/auth/principal.js';
 import type { Clock } from '../../../platform/clock/clock.js';
 import type { Ids } from '../../../platform/ids/ids.js';
 import { allocate, type LineAllocation, type NeedLine, type Shortage } from '../domain/allocate.js';
-import { DENY, loadPolicies, lockStockRows, type LedgerEntry } from '../db/stock-repo.js';
+import { DENY, loadPolicies, lockStockRows, stockFlagChanges, type LedgerEntry } from '../db/stock-repo.js';
+import { setVariantStock } from '../../catalog/index.js';
 import { inventoryLedger, inventoryReservations } from '../db/inventory.schema.js';
 import { bulkInsert } from '../../../platform/db/bulk-insert.js';
 
@@ -32,6 +33,8 @@ export async function reserveStockBatch(
   const policyOf = (p: string | null) => (p ? policies.get(p) ?? DENY : DENY);
   const key = (skuId: string, warehouseId: string) => `${skuId}\u0000${warehouseId}`;
   const byKey = new Map(rows.map((r) => [key(r.skuId, r.warehouseId), r]));
+  // As locked, before this batch reserves anything (the storefront's in-stock flag compares).
+  const before = rows.map((r) => ({ ...r }));
   const delta = new Map<string, number>();
   const reservations: (typeof inventoryReservations.$inferInsert)[] = [];
   const ledger: LedgerEntry[] = [];
@@ -70,6 +73,14 @@ export async function reserveStockBatch(
                          FROM (VALUES ${values}) AS v(sku_id, warehouse_id, qty)
                          WHERE s.sku_id = v.sku_id AND s.warehouse_id = v.warehouse_id`);
   }
+  // SKUs whose last units this batch reserved turn "out of stock" on the storefront, as in reserveStock.
+  const perSku = new Map<string, number>();
+  for (const [k, qty] of delta) {
+    const sku = byKey.get(k)!.skuId;
+    perSku.set(sku, (perSku.get(sku) ?? 0) + qty);
+  }
+  const flags = stockFlagChanges(before, perSku);
+  if (flags.length) await setVariantStock(tx, flags);
   await bulkInsert(tx, inventoryReservations, reservations);
   // The ledger rows as `writeLedger` writes them, in one parameter per column.
   await bulkInsert(
