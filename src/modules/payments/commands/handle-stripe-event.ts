@@ -5,7 +5,8 @@ import { SYSTEM_ACTOR } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { notePaymentEventTx } from '../../orders/index.js';
 import { paymentAccounts, paymentProviderEvents, payments } from '../db/payments.schema.js';
-import { lockAccount, refreshOrderPayment, type Ctx } from '../db/payments-repo.js';
+import { lockAccount, mailerOf, refreshOrderPayment, type Ctx } from '../db/payments-repo.js';
+import { queuePaymentReceivedMailTx } from './payment-received-mail.js';
 import { verifyStripeSignature } from '../domain/stripe-signature.js';
 
 type Obj = Record<string, any>;
@@ -38,7 +39,7 @@ export async function handleStripeWebhook(deps: AppDeps, rawBody: Buffer, signat
       .onConflictDoNothing()
       .returning({ eventId: paymentProviderEvents.eventId });
     if (!claimed[0]) return { duplicate: true as const, outcome: 'duplicate' };
-    const ctx: Ctx = { ids: deps.ids, now, actor: { ...SYSTEM_ACTOR, label: 'Stripe' }, jobs: deps.jobs };
+    const ctx: Ctx = { ids: deps.ids, now, actor: { ...SYSTEM_ACTOR, label: 'Stripe' }, jobs: deps.jobs, mailer: mailerOf(deps) };
     const outcome = await applyEvent(tx, ctx, event);
     await tx
       .update(paymentProviderEvents)
@@ -116,7 +117,7 @@ async function settle(tx: Db, ctx: Ctx, r: { paymentIntentId: string; amount: un
     .update(payments)
     .set({ state: 'confirmed', confirmedById: null, confirmedByLabel: 'Stripe', confirmedAt: ctx.now, updatedAt: ctx.now })
     .where(eq(payments.id, known.id));
-  await refreshOrderPayment(tx, ctx, acc);
+  await queuePaymentReceivedMailTx(tx, ctx, known, await refreshOrderPayment(tx, ctx, acc));
   return 'confirmed';
 }
 

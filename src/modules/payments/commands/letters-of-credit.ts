@@ -6,6 +6,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import { getOrder, notePaymentEventTx } from '../../orders/index.js';
 import { paymentLettersOfCredit } from '../db/payments.schema.js';
 import { recordPaymentTx } from './record-payment.js';
+import { mailerOf } from '../db/payments-repo.js';
 
 /** The documents an L/C usually calls for; each L/C keeps its own checklist. */
 export const LC_DOCUMENTS = ['commercial_invoice', 'packing_list', 'bill_of_lading', 'certificate_of_origin', 'insurance_certificate', 'inspection_certificate'] as const;
@@ -84,7 +85,7 @@ export async function updateLetterOfCredit(deps: AppDeps, actor: Actor, lcId: st
     }
     await tx.update(paymentLettersOfCredit).set({ status, documents, updatedAt: now }).where(eq(paymentLettersOfCredit.id, lcId));
     if (status === 'paid' && lc.status !== 'paid') {
-      await recordPaymentTx(tx, { ids: deps.ids, now, actor, jobs: deps.jobs }, { orderId: lc.orderId, method: 'lc', providerRef: lc.lcNumber, amount: input.paidAmount ?? lc.amount, currency: lc.currency, state: 'confirmed', details: { lcId } });
+      await recordPaymentTx(tx, { ids: deps.ids, now, actor, jobs: deps.jobs, mailer: mailerOf(deps) }, { orderId: lc.orderId, method: 'lc', providerRef: lc.lcNumber, amount: input.paidAmount ?? lc.amount, currency: lc.currency, state: 'confirmed', details: { lcId } });
     }
     await recordAudit(tx, deps, actor, { action: 'lc.updated', entityType: 'letter_of_credit', entityId: lcId, details: { from: lc.status, to: status, documents } });
     const [after] = await tx.select().from(paymentLettersOfCredit).where(eq(paymentLettersOfCredit.id, lcId));

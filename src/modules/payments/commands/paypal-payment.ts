@@ -8,7 +8,8 @@ import { money, type Money } from '../../../platform/money/index.js';
 import { notePaymentEventTx } from '../../orders/index.js';
 import { amountDueNow } from './start-card-payment.js';
 import { paymentAccounts, paymentProviderEvents, payments } from '../db/payments.schema.js';
-import { lockAccount, refreshOrderPayment, type Ctx } from '../db/payments-repo.js';
+import { lockAccount, mailerOf, refreshOrderPayment, type Ctx } from '../db/payments-repo.js';
+import { queuePaymentReceivedMailTx } from './payment-received-mail.js';
 import { recordPaymentTx } from './record-payment.js';
 import { createPayPalGateway, fromPayPalAmount, type PayPalGateway } from '../providers/paypal.js';
 
@@ -76,7 +77,7 @@ async function settlePayPalTx(tx: Db, ctx: Ctx, paypalOrderId: string, captureId
     .update(payments)
     .set({ state: 'confirmed', details: { ...p!.details, captureId }, confirmedById: null, confirmedByLabel: 'PayPal', confirmedAt: ctx.now, updatedAt: ctx.now })
     .where(eq(payments.id, p!.id));
-  await refreshOrderPayment(tx, ctx, acc);
+  await queuePaymentReceivedMailTx(tx, ctx, p!, await refreshOrderPayment(tx, ctx, acc));
   return 'confirmed';
 }
 
@@ -99,7 +100,7 @@ export async function capturePayPalReturn(deps: AppDeps, actor: Actor, orderId: 
     throw new AppError('upstream_failed', `PayPal refused the payment: ${(e as Error).message}`);
   }
   if (cap.status !== 'COMPLETED') return { outcome: `paypal_${cap.status.toLowerCase()}` };
-  const outcome = await deps.database.transaction((tx) => settlePayPalTx(tx, { ids: deps.ids, now: deps.clock.now(), actor, jobs: deps.jobs }, pending.providerRef, cap.captureId, cap.amount));
+  const outcome = await deps.database.transaction((tx) => settlePayPalTx(tx, { ids: deps.ids, now: deps.clock.now(), actor, jobs: deps.jobs, mailer: mailerOf(deps) }, pending.providerRef, cap.captureId, cap.amount));
   return { outcome };
 }
 
@@ -129,7 +130,7 @@ export async function handlePayPalWebhook(deps: AppDeps, rawBody: Buffer, header
       .onConflictDoNothing()
       .returning({ eventId: paymentProviderEvents.eventId });
     if (!claimed[0]) return { duplicate: true, outcome: 'duplicate' };
-    const ctx: Ctx = { ids: deps.ids, now, actor: { ...SYSTEM_ACTOR, label: 'PayPal' }, jobs: deps.jobs };
+    const ctx: Ctx = { ids: deps.ids, now, actor: { ...SYSTEM_ACTOR, label: 'PayPal' }, jobs: deps.jobs, mailer: mailerOf(deps) };
     let outcome = 'ignored_type';
     if (event.event_type === 'PAYMENT.CAPTURE.COMPLETED') {
       const orderRef = event.resource?.supplementary_data?.related_ids?.order_id;

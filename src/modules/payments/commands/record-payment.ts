@@ -5,7 +5,8 @@ import type { Actor } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { payments } from '../db/payments.schema.js';
-import { lockAccount, refreshOrderPayment, type Ctx } from '../db/payments-repo.js';
+import { lockAccount, mailerOf, refreshOrderPayment, type Ctx } from '../db/payments-repo.js';
+import { queuePaymentReceivedMailTx } from './payment-received-mail.js';
 import type { PaymentPosition } from '../domain/payment-status.js';
 
 export const PAYMENT_METHODS = ['card', 'paypal', 'tt', 'lc', 'western_union', 'cod'] as const;
@@ -65,7 +66,9 @@ export async function recordPaymentTx(tx: Db, ctx: Ctx, input: RecordPaymentInpu
     .onConflictDoNothing()
     .returning();
   if (inserted[0]) {
-    return { payment: inserted[0], created: true, position: await refreshOrderPayment(tx, ctx, acc) };
+    const position = await refreshOrderPayment(tx, ctx, acc);
+    if (confirmed) await queuePaymentReceivedMailTx(tx, ctx, inserted[0], position);
+    return { payment: inserted[0], created: true, position };
   }
   const [existing] = await tx
     .select()
@@ -84,7 +87,7 @@ export async function recordPaymentTx(tx: Db, ctx: Ctx, input: RecordPaymentInpu
 /** A finance clerk records (and by default confirms) a bank transfer, L/C drawing, WU or COD receipt. */
 export async function recordManualPayment(deps: AppDeps, actor: Actor, input: RecordPaymentInput) {
   return deps.database.transaction(async (tx) => {
-    const ctx = { ids: deps.ids, now: deps.clock.now(), actor, jobs: deps.jobs };
+    const ctx = { ids: deps.ids, now: deps.clock.now(), actor, jobs: deps.jobs, mailer: mailerOf(deps) };
     const r = await recordPaymentTx(tx, ctx, input);
     if (r.created) {
       await recordAudit(tx, deps, actor, {
@@ -128,6 +131,9 @@ export async function confirmPayment(deps: AppDeps, actor: Actor, paymentId: str
       entityId: paymentId,
       details: { orderId: p!.orderId, claimed: p!.amount, received: check.amount, valueDate: check.valueDate ?? null },
     });
-    return { payment: updated!, changed: true, position: await refreshOrderPayment(tx, { ids: deps.ids, now, actor, jobs: deps.jobs }, acc) };
+    const ctx = { ids: deps.ids, now, actor, jobs: deps.jobs, mailer: mailerOf(deps) };
+    const position = await refreshOrderPayment(tx, ctx, acc);
+    await queuePaymentReceivedMailTx(tx, ctx, updated!, position);
+    return { payment: updated!, changed: true, position };
   });
 }

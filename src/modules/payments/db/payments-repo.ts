@@ -6,13 +6,20 @@ import { money } from '../../../platform/money/index.js';
 import { getOrder, setDerivedOrderStatuses } from '../../orders/index.js';
 import { onOrderPaid } from '../../channels/index.js';
 import type { JobQueue } from '../../../platform/jobs/queue.js';
+import type { Mail } from '../../../platform/mail/mail.js';
 import { derivePaymentStatus, type PaymentPosition } from '../domain/payment-status.js';
 import { DEFAULT_B2B_TERMS, paymentSchedule, type TradeTerms } from '../domain/terms.js';
 import { customerTerms } from '../commands/terms.js';
 import { customerCredits, paymentAccounts, paymentInvoices, paymentRefunds, payments } from './payments.schema.js';
 
-/** `jobs`, when given, lets a payment that settles the order tell the order hub (rules re-run in a job). */
-export type Ctx = { ids: Ids; now: Date; actor: Actor; jobs?: JobQueue };
+/**
+ * `jobs`, when given, lets a payment that settles the order tell the order hub (rules re-run in a
+ * job); `mailer`, when given, lets a confirmation tell the buyer (payment-received email).
+ */
+export type Ctx = { ids: Ids; now: Date; actor: Actor; jobs?: JobQueue; mailer?: { mail: Mail; publicUrl: string } };
+
+/** The mailer part of a Ctx, from the app's dependencies. */
+export const mailerOf = (deps: { mail: Mail; config: { publicUrl: string } }) => ({ mail: deps.mail, publicUrl: deps.config.publicUrl });
 export type Account = typeof paymentAccounts.$inferSelect;
 
 /**
