@@ -33,6 +33,7 @@ export const ordersModule = createOrdersModule();
 
 export type { Address, ExplainedAmount, TaxLine, DutyLine, FrozenTotals, FxSnapshot, ShippingChoice, ReportedTotals } from './domain/order-types.js';
 export { placeOrderTx, ORDER_CONFIRMATION_JOB, type OrderDraft, type OrderDraftLine, type PlacedOrder } from './commands/place-order.js';
+export { registerOrderPlacedHook, type OrderPlacedHook, type OrderPlacedInfo } from './commands/order-placed-hooks.js';
 export { applyOrderEvent, applyOrderEventTx } from './commands/apply-order-event.js';
 export { listOrders, getOrder, findOrderByExternalId, type OrderListFilter, type OrderDetail } from './queries/orders.js';
 export { expireUnpaidOrders } from './jobs/expire-unpaid.js';

@@ -8,6 +8,7 @@ import { paymentDeadline } from '../domain/lifecycle.js';
 import { orderEvents, orderLines, orders } from '../db/orders.schema.js';
 import { nextOrderNumber, orderEventRow } from '../db/orders-repo.js';
 import { orderLineRow, orderRow } from '../db/order-rows.js';
+import { runOrderPlacedHooks } from './order-placed-hooks.js';
 
 export interface OrderDraftLine {
   skuId: string | null;
@@ -113,6 +114,7 @@ export async function placeOrderTx(tx: Db, deps: Pick<AppDeps, 'ids' | 'clock' |
   );
   // The email (with its proforma PDF, rendered outside this transaction) exists iff the order does.
   await deps.jobs.enqueue(tx, ORDER_CONFIRMATION_JOB, { orderId });
+  await runOrderPlacedHooks(tx, deps, { orderId, number, channel: draft.channel, tags: draft.tags ?? [] });
   return {
     id: orderId,
     number,
