@@ -65,6 +65,32 @@ describe(`PayPal, L/C, second approver and the freeze review on ${DATABASE_UNDER
     expect((await query<any>(db(), sql`SELECT count(*)::int AS n FROM payment_provider_events`))[0].n).toBe(before);
   });
 
+  it('PayPal refund goes through PayPal (capture refund, our refund id as PayPal-Request-Id); more than is left is refused before calling PayPal', async () => {
+    const order = await placeOrder();
+    const start = await t.ctx.app.inject({ method: 'POST', url: `/api/store/orders/${order.id}/payments`, payload: { method: 'paypal', token: proformaToken(t.ctx.deps, order.id) } });
+    const approved = await fetch(new URL(start.json().redirectUrl), { method: 'POST', body: 'email=buyer%40example.com', headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+    const back = new URL(approved.headers.get('location')!);
+    await t.ctx.app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
+    expect(await status(order.id)).toBe('paid');
+    const [pay] = await query<any>(db(), sql`SELECT id, details FROM payments WHERE order_id = ${order.id} AND method = 'paypal'`);
+    const captureId = pay.details.captureId as string;
+    expect(captureId).toBeTruthy();
+
+    const r = await t.api.admin('POST', `/api/admin/payments/${pay.id}/refunds`, { amount: 150, reason: 'one lamp arrived broken' });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().state).toBe('succeeded');
+    const mine = pp.refunds.filter((x) => x.captureId === captureId);
+    expect(mine).toEqual([{ id: expect.any(String), captureId, amount: { currency_code: order.currency, value: '1.50' } }]);
+    const [refund] = await query<any>(db(), sql`SELECT via, state, provider_ref FROM payment_refunds WHERE id = ${r.json().refundId}`);
+    expect(refund).toEqual({ via: 'provider', state: 'succeeded', provider_ref: mine[0]!.id });
+    expect(await status(order.id)).toBe('partially_refunded');
+
+    const tooMuch = await t.api.admin('POST', `/api/admin/payments/${pay.id}/refunds`, { amount: order.grandTotal, reason: 'all of it' });
+    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.json().errors[0].field).toBe('amount');
+    expect(pp.refunds.filter((x) => x.captureId === captureId)).toHaveLength(1);
+  });
+
   it('L/C: recorded with banks and dates, documents must all be ticked before presenting, paid records the payment', async () => {
     const order = await placeOrder();
     const lc = await t.api.admin('POST', `/api/admin/orders/${order.id}/letters-of-credit`, {

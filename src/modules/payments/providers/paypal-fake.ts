@@ -13,6 +13,8 @@ import type { AddressInfo } from 'node:net';
 export interface FakePayPal {
   url: string;
   orders: Map<string, Record<string, any>>;
+  /** Refunds PayPal made, in the order it made them (replays of the same PayPal-Request-Id are not repeated here). */
+  refunds: { id: string; captureId: string; amount: { currency_code: string; value: string } }[];
   webhookId: string;
   setWebhookUrl(url: string): void;
   /** Signed delivery of an event (as PayPal would send it). */
@@ -26,6 +28,7 @@ export async function startFakePayPal(opts: { clientId: string; clientSecret: st
   const tokens = new Set<string>();
   const orders = new Map<string, Record<string, any>>();
   const replay = new Map<string, string>();
+  const refunds: FakePayPal['refunds'] = [];
   const signed = new Map<string, string>();
   let webhookUrl = opts.webhookUrl;
   let base = '';
@@ -178,7 +181,16 @@ export async function startFakePayPal(opts: { clientId: string; clientSecret: st
     if (req.method === 'POST' && refM) {
       const found = [...orders.values()].find((o) => o.purchase_units[0].payments?.captures?.[0]?.id === refM[1]);
       if (!found) return error(res, 404, 'RESOURCE_NOT_FOUND', 'The specified resource does not exist.');
-      return send(201, { id: rid('1R'), status: 'COMPLETED', amount: body.amount ?? found.purchase_units[0].amount });
+      const captured = found.purchase_units[0].payments.captures[0].amount as { currency_code: string; value: string };
+      const amount = (body.amount ?? captured) as { currency_code: string; value: string };
+      const cents = (v: string) => Math.round(Number(v) * 100);
+      const already = refunds.filter((r) => r.captureId === refM[1]).reduce((n, r) => n + cents(r.amount.value), 0);
+      if (amount.currency_code !== captured.currency_code || already + cents(amount.value) > cents(captured.value)) {
+        return error(res, 422, 'UNPROCESSABLE_ENTITY', 'The requested action could not be performed, semantically incorrect, or failed business validation. REFUND_AMOUNT_EXCEEDED');
+      }
+      const refund = { id: rid('1R'), captureId: refM[1]!, amount };
+      refunds.push(refund);
+      return send(201, { id: refund.id, status: 'COMPLETED', amount });
     }
     if (req.method === 'POST' && url.pathname === '/v1/notifications/verify-webhook-signature') {
       const ok =
@@ -194,6 +206,7 @@ export async function startFakePayPal(opts: { clientId: string; clientSecret: st
   return {
     url: base,
     orders,
+    refunds,
     webhookId: opts.webhookId,
     setWebhookUrl: (u) => (webhookUrl = u),
     deliver,
