@@ -6,6 +6,11 @@ import { orderContextRoutes } from './http/order-context-routes.js';
 import { channelJobs } from './jobs/channel-jobs.js';
 import type { OrderHubPorts } from './ports.js';
 import { seedOrderHubDemo } from './commands/seed-demo.js';
+import { onOrderPlaced } from './jobs/channel-jobs.js';
+import { registerOrderPlacedHook } from '../orders/index.js';
+
+// Orders placed here (storefront, bulk, staff) go through the same review rules as channel orders.
+registerOrderPlacedHook(onOrderPlaced);
 
 /**
  * Order hub channels: Amazon SP-API polling and ORDER_CHANGE, Shopify webhooks, Alibaba.com and
@@ -39,6 +44,7 @@ export { reevaluateOrder, reevaluateHeldOrders } from './commands/reevaluate.js'
 export { pollAmazonChannel } from './commands/poll-amazon.js';
 export { backfillShopify } from './commands/backfill-shopify.js';
 export { createOrderPorts, catalogSkuDirectory } from './order-ports.js';
-export { POLL_AMAZON_JOB, REEVALUATE_JOB, ORDER_PAID_JOB, onOrderPaid } from './jobs/channel-jobs.js';
+export { POLL_AMAZON_JOB, REEVALUATE_JOB, ORDER_PAID_JOB, REVIEW_PLACED_JOB, onOrderPaid, onOrderPlaced } from './jobs/channel-jobs.js';
+export { reviewPlacedOrder } from './commands/review-placed-order.js';
 export type { OrderHubPorts, ChannelOrderInput, StockShortage, CustomerHistory } from './ports.js';
 export type { UnifiedOrder, ReportedMoney } from './domain/unified-order.js';

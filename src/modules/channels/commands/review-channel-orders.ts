@@ -15,7 +15,8 @@ export interface HubDeps extends Pick<AppDeps, 'ids' | 'clock' | 'jobs'> {
 export interface ReviewItem {
   orderId: string;
   orderNumber: string;
-  channel: ChannelRow;
+  /** Only the kind is read (orders placed here have no channel row: 'storefront'). */
+  channel: Pick<ChannelRow, 'kind'>;
   order: UnifiedOrder;
   lines: ResolvedLine[];
   /** Known already (found while placing); else reserved here when every line is mapped. */

@@ -8,11 +8,14 @@ import { pollAmazonChannel } from '../commands/poll-amazon.js';
 import { reevaluateHeldOrders, reevaluateOrder } from '../commands/reevaluate.js';
 import { backfillShopify } from '../commands/backfill-shopify.js';
 import type { OrderHubPorts } from '../ports.js';
+import { reviewPlacedOrder } from '../commands/review-placed-order.js';
+import { isSequencedChannel, type OrderPlacedHook } from '../../orders/index.js';
 
 export const POLL_AMAZON_JOB = 'channels.poll-amazon';
 export const REEVALUATE_JOB = 'channels.reevaluate-held';
 export const SHOPIFY_BACKFILL_JOB = 'channels.shopify-backfill';
 export const ORDER_PAID_JOB = 'channels.order-paid';
+export const REVIEW_PLACED_JOB = 'channels.review-placed-order';
 
 /**
  * The hook the payments module calls, inside the transaction that makes an order paid: the
@@ -22,6 +25,16 @@ export const ORDER_PAID_JOB = 'channels.order-paid';
 export async function onOrderPaid(tx: Db, deps: Pick<AppDeps, 'jobs'>, orderId: string): Promise<void> {
   await deps.jobs.enqueue(tx, ORDER_PAID_JOB, { orderId }, { singletonKey: `order-paid:${orderId}` });
 }
+
+/**
+ * The order-placed hook (registered by the channels module): an order placed here (storefront
+ * checkout, bulk upload, staff entry) is reviewed by the rules in a job that exists iff the order
+ * commits. Marketplace and ERP orders are reviewed by their import, in its own transaction.
+ */
+export const onOrderPlaced: OrderPlacedHook = async (tx, deps, order) => {
+  if (isSequencedChannel(order.channel)) return;
+  await deps.jobs.enqueue(tx, REVIEW_PLACED_JOB, { orderId: order.orderId }, { singletonKey: `review-placed:${order.orderId}` });
+};
 
 export function channelJobs(deps: AppDeps, ports: OrderHubPorts): JobDefinition[] {
   const d = { ...deps, ports };
@@ -58,6 +71,14 @@ export function channelJobs(deps: AppDeps, ports: OrderHubPorts): JobDefinition[
       handler: async (data: { channelId: string; updatedAtMin?: string }) => {
         const r = await backfillShopify(d, data.channelId, { updatedAtMin: data.updatedAtMin });
         if (r.errors.length) deps.log.warn({ channelId: data.channelId, errors: r.errors.slice(0, 20) }, 'shopify backfill: some orders could not be imported');
+      },
+    },
+    {
+      name: REVIEW_PLACED_JOB,
+      retryLimit: 5,
+      retryBackoff: true,
+      handler: async (data: { orderId: string }) => {
+        await reviewPlacedOrder(d, data.orderId);
       },
     },
     {
