@@ -42,6 +42,8 @@ let shots: string;
 let owner: ReturnType<typeof apiClient>;
 let diag: ReturnType<typeof browserDiagnostics>;
 const channelIds: Record<string, string> = {};
+/** The storefront order placed by a first-time guest in beforeAll. */
+let storeOrderNumber: string;
 
 const shot = (name: string) => diag.shot(`orderhub-${name}`);
 
@@ -104,6 +106,7 @@ beforeAll(async () => {
   await guest.call('PUT', `/api/store/carts/${cart.json.id}/shipping`, { shippingMethodId: opts.json?.options?.[0]?.id ?? null });
   const placed = await guest.call('POST', `/api/store/carts/${cart.json.id}/checkout`, {}, { 'idempotency-key': 'e2e-orderhub-store' });
   expect(placed.status, placed.text).toBe(201);
+  storeOrderNumber = placed.json.order.number;
 
   // The demo channels, pointed at the fake servers, and the real payloads' SKUs mapped once.
   const channels = (await owner.call('GET', '/api/admin/channels')).json.items as { id: string; kind: string }[];
@@ -197,6 +200,12 @@ const rowOf = (number: string) => page.locator(`[data-testid="inbox-row-${number
     await expect.poll(() => page.locator('[data-testid=customer-history]').textContent()).toContain('Al Noor Trading');
     await page.locator('[data-testid=first-order]').waitFor();
     await shot('4-first-order');
+
+    // The storefront order of a first-time guest went through the same rules (it no longer stays Placed).
+    await inbox('review');
+    const store = page.locator('[data-testid=inbox-table] tbody tr').filter({ hasText: storeOrderNumber });
+    await expect.poll(() => store.textContent()).toContain('first order');
+    await shot('4b-storefront-first-order');
 
     // The real Shopify order: its subtotal disagrees with its lines: flagged, never auto-approved.
     const shopify = (await ordersOf('shopify')).find((o) => o.externalId === '450789469')!;
