@@ -262,6 +262,24 @@ describe.skipIf(!hasData)('payments and trade terms in the browser', () => {
     await page.reload();
     expect(await page.getAttribute('#pay-status', 'data-status')).toBe('deposit_paid');
     await shot(page, 'tt-5-deposit-paid');
+    // The dealer is told by email that the money arrived, with what is still due.
+    const received = await server.smtp.waitFor((m) => m.to.includes(dealer.email) && m.subject.startsWith(`Payment received for order ${r.number}`), 60_000);
+    expect(received.text).toMatch(/Payment status: Deposit paid\. Still to pay: /i);
+
+    // Finance refunds part of it from the order's payments page, in a dialog (no browser prompt).
+    const orderId = decodeURIComponent(/\/pay\/([^/?]+)/.exec(page.url())![1]!);
+    await s.goto(`${server.baseUrl}/admin/finance/orders/${encodeURIComponent(orderId)}`);
+    await s.locator('[data-testid="refund-HSBC-TT-88123"]').click();
+    const refund = s.locator('dialog[open]');
+    await refund.getByText('Refund payment HSBC-TT-88123').waitFor();
+    await refund.locator('input[name=refundAmount]').fill('10.00');
+    await refund.locator('[data-testid=refund-submit]').click();
+    await refund.getByText('Give a reason of at least 3 characters.').waitFor();
+    await refund.locator('input[name=refundReason]').fill('bank charges returned');
+    await shot(s, 'tt-6-refund-dialog');
+    await refund.locator('[data-testid=refund-submit]').click();
+    await s.locator('[data-testid=order-refunds]').getByText('bank charges returned').waitFor();
+    expect(await s.locator('dialog[open]').count()).toBe(0);
   });
 
   test('a Net 30 dealer orders without paying; with an invoice 61 days overdue they are stopped at checkout with the reason, pay, and can order again', async () => {
@@ -280,8 +298,12 @@ describe.skipIf(!hasData)('payments and trade terms in the browser', () => {
     await s.fill('input[name=q]', 'Sonnenwerk');
     await s.getByRole('link', { name: 'Sonnenwerk AG' }).click();
     const issued = new Date(Date.now() - 91 * 86_400_000).toISOString().slice(0, 10);
-    s.once('dialog', (d) => void d.accept(issued));
     await s.locator(`[data-testid="correct-date-INV-${first.number}"]`).click();
+    const dateDialog = s.locator('dialog[open]');
+    await dateDialog.getByText(`Correct the date of invoice INV-${first.number}`).waitFor();
+    await dateDialog.locator('input[name=invoiceDate]').fill(issued);
+    await shot(s, 'net-1b-invoice-date-dialog');
+    await dateDialog.locator('[data-testid="invoice-date-submit"]').click();
     await s.getByText('Invoice date corrected (audited).').waitFor();
     await s.reload();
     await s.getByText('Frozen: no orders on terms').first().waitFor();

@@ -9,6 +9,7 @@ import { Badge } from '../../ui/badge.js';
 import { Alert, Button, Kv, Spinner } from '../../ui/misc.js';
 import { FormError, SelectField, TextField, errorText } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
+import { Dialog } from '../../ui/dialog.js';
 import { financeApi, formatMinor, toMinor, exponentOf, type Invoice } from './api.js';
 
 /**
@@ -34,6 +35,7 @@ export default function CustomerCreditPage({ params }: { params: Params }) {
   const [termsError, setTermsError] = useState<string>();
   const [overrideError, setOverrideError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [dating, setDating] = useState<Invoice | null>(null);
   useEffect(() => {
     const c = credit.data;
     if (!c) return;
@@ -78,17 +80,6 @@ export default function CustomerCreditPage({ params }: { params: Params }) {
     try {
       await financeApi.acceptPromotion(id);
       toast.success(t('payments.bo.promoted'));
-      await reload();
-    } catch (e) {
-      toast.error(errorText(e, t));
-    }
-  };
-  const correctDate = async (inv: Invoice) => {
-    const v = window.prompt(t('payments.bo.invoiceDatePrompt'), inv.issuedAt.slice(0, 10));
-    if (!v) return;
-    try {
-      await financeApi.correctInvoiceDate(inv.id, new Date(`${v}T00:00:00Z`).toISOString());
-      toast.success(t('payments.bo.invoiceDateSaved'));
       await reload();
     } catch (e) {
       toast.error(errorText(e, t));
@@ -140,7 +131,7 @@ export default function CustomerCreditPage({ params }: { params: Params }) {
             { key: 'a', header: t('payments.bo.amount'), className: 'num', render: (i) => money(i.amount, i.currency) },
             { key: 'o', header: t('payments.bo.outstanding'), className: 'num', render: (i) => money(i.outstanding, i.currency) },
             { key: 'l', header: t('payments.bo.daysOverdue'), className: 'num', render: (i) => (i.daysOverdue ? <Badge tone={i.daysOverdue > 60 ? 'red' : 'amber'}>{i.daysOverdue}</Badge> : '—') },
-            { key: 'x', header: '', render: (i) => <Button size="sm" data-testid={`correct-date-${i.number}`} onClick={() => void correctDate(i)}>{t('payments.bo.correctDate')}</Button> },
+            { key: 'x', header: '', render: (i) => <Button size="sm" data-testid={`correct-date-${i.number}`} onClick={() => setDating(i)}>{t('payments.bo.correctDate')}</Button> },
           ]}
           rows={invoices.data?.items ?? []}
           rowKey={(i) => i.id}
@@ -149,6 +140,38 @@ export default function CustomerCreditPage({ params }: { params: Params }) {
           testId="customer-invoices"
         />
       </Section>
+      {dating && <InvoiceDateDialog invoice={dating} onClose={() => setDating(null)} onDone={async () => { setDating(null); await reload(); }} />}
     </>
+  );
+}
+
+/** Corrects the issue date of an invoice (the due date moves with it; audited on the server). */
+function InvoiceDateDialog({ invoice, onClose, onDone }: { invoice: Invoice; onClose: () => void; onDone: () => Promise<void> }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [date, setDate] = useState(invoice.issuedAt.slice(0, 10));
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setError(undefined);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError(t('payments.bo.badDate'));
+    setBusy(true);
+    try {
+      await financeApi.correctInvoiceDate(invoice.id, new Date(`${date}T00:00:00Z`).toISOString());
+      toast.success(t('payments.bo.invoiceDateSaved'));
+      await onDone();
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open title={t('payments.bo.invoiceDateTitle', { number: invoice.number })} onClose={onClose}
+      footer={<><Button onClick={onClose}>{t('payments.bo.cancel')}</Button> <Button variant="primary" busy={busy} data-testid="invoice-date-submit" onClick={() => void submit()}>{t('payments.bo.saveDate')}</Button></>}>
+      <p>{t('payments.bo.invoiceDatePrompt')}</p>
+      <TextField label={t('payments.bo.invoiceDate')} value={date} onChange={setDate} type="date" name="invoiceDate" />
+      <FormError message={error} />
+    </Dialog>
   );
 }

@@ -9,7 +9,8 @@ import { Badge } from '../../ui/badge.js';
 import { Alert, Button, Kv, Spinner } from '../../ui/misc.js';
 import { FormError, SelectField, TextField, errorText } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
-import { financeApi, formatMinor, toMinor, type Payment } from './api.js';
+import { Dialog } from '../../ui/dialog.js';
+import { financeApi, formatMinor, toMinor, exponentOf, type Payment } from './api.js';
 
 /**
  * An order's money: the derived position, payments and refunds, recording a payment (idempotent
@@ -30,6 +31,7 @@ export default function OrderPaymentsPage({ params }: { params: Params }) {
   const [error, setError] = useState<string>();
   const [lc, setLc] = useState({ lcNumber: '', issuingBank: '', advisingBank: '', amount: '', expiryDate: '', latestShipmentDate: '' });
   const [lcError, setLcError] = useState<string>();
+  const [refunding, setRefunding] = useState<Payment | null>(null);
   if (data.loading && !data.data) return <Spinner />;
   if (data.error || !data.data) return <Alert tone="error">{errorText(data.error, t)}</Alert>;
   const d = data.data;
@@ -51,20 +53,6 @@ export default function OrderPaymentsPage({ params }: { params: Params }) {
       await reload();
     } catch (e) {
       setError(errorText(e, t));
-    }
-  };
-  const refund = async (p: Payment) => {
-    const v = window.prompt(t('payments.bo.refundPrompt', { currency: p.currency }), formatMinor(p.amount, p.currency, 'en').replace(/[^\d.]/g, ''));
-    if (!v) return;
-    const minor = toMinor(v, p.currency);
-    if (minor === null) return toast.error(t('payments.bo.badAmount', { currency: p.currency }));
-    const reason = window.prompt(t('payments.bo.refundReason')) ?? '';
-    try {
-      const r = await financeApi.refund(p.id, { amount: minor, reason });
-      toast.success(t(r.approvalRequired ? 'payments.bo.sentForApproval' : 'payments.bo.refunded'));
-      await reload();
-    } catch (e) {
-      toast.error(errorText(e, t));
     }
   };
   const addLc = async () => {
@@ -111,7 +99,7 @@ export default function OrderPaymentsPage({ params }: { params: Params }) {
             { key: 's', header: t('payments.bo.status'), render: (p) => <Badge tone={p.state === 'confirmed' ? 'green' : p.state === 'failed' ? 'red' : 'amber'}>{t(`payments.bo.state.${p.state}`)}</Badge> },
             { key: 'v', header: t('payments.bo.valueDate'), render: (p) => (p.valueDate ? formatDate(p.valueDate, locale) : '—') },
             { key: 'b', header: t('payments.bo.recordedBy'), render: (p) => `${p.recordedByLabel}${p.confirmedByLabel ? ` → ${p.confirmedByLabel}` : ''}` },
-            { key: 'x', header: '', render: (p) => (p.state === 'confirmed' ? <Button size="sm" onClick={() => void refund(p)}>{t('payments.bo.refund')}</Button> : null) },
+            { key: 'x', header: '', render: (p) => (p.state === 'confirmed' ? <Button size="sm" data-testid={`refund-${p.providerRef}`} onClick={() => setRefunding(p)}>{t('payments.bo.refund')}</Button> : null) },
           ]}
           rows={d.payments}
           rowKey={(p) => p.id}
@@ -154,6 +142,43 @@ export default function OrderPaymentsPage({ params }: { params: Params }) {
         <FormError message={lcError} />
         <Button onClick={() => void addLc()}>{t('payments.bo.addLc')}</Button>
       </Section>
+      {refunding && <RefundDialog payment={refunding} onClose={() => setRefunding(null)} onDone={async () => { setRefunding(null); await reload(); }} />}
     </>
+  );
+}
+
+/** How much of a confirmed payment to refund and why (above the approval amount it waits for a second approver). */
+function RefundDialog({ payment, onClose, onDone }: { payment: Payment; onClose: () => void; onDone: () => Promise<void> }) {
+  const { t, locale } = useI18n();
+  const toast = useToast();
+  const exp = exponentOf(payment.currency);
+  const [amount, setAmount] = useState((payment.amount / 10 ** exp).toFixed(exp));
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setError(undefined);
+    const minor = toMinor(amount, payment.currency);
+    if (minor === null || minor <= 0) return setError(t('payments.bo.badAmount', { currency: payment.currency }));
+    if (reason.trim().length < 3) return setError(t('payments.bo.reasonTooShort'));
+    setBusy(true);
+    try {
+      const r = await financeApi.refund(payment.id, { amount: minor, reason: reason.trim() });
+      toast.success(t(r.approvalRequired ? 'payments.bo.sentForApproval' : 'payments.bo.refunded'));
+      await onDone();
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open title={t('payments.bo.refundTitle', { reference: payment.providerRef })} onClose={onClose}
+      footer={<><Button onClick={onClose}>{t('payments.bo.cancel')}</Button> <Button variant="danger" busy={busy} data-testid="refund-submit" onClick={() => void submit()}>{t('payments.bo.refund')}</Button></>}>
+      <p>{t('payments.bo.refundHelp', { amount: formatMinor(payment.amount, payment.currency, locale) })}</p>
+      <TextField label={t('payments.bo.refundPrompt', { currency: payment.currency })} value={amount} onChange={setAmount} inputMode="decimal" name="refundAmount" />
+      <TextField label={t('payments.bo.refundReason')} value={reason} onChange={setReason} name="refundReason" />
+      <FormError message={error} />
+    </Dialog>
   );
 }
