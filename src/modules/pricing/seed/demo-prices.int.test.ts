@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { query, sql } from '../../../platform/db/database.js';
 import { createTestContext, DATABASE_UNDER_TEST, type TestContext } from '../../../platform/testing/harness.js';
 import { catalogModule, listVariantRefs } from '../../catalog/index.js';
 import { demoSeedOrder } from '../../system/commands/seed-demo.js';
@@ -24,15 +24,15 @@ describe(`pricing demo data on ${DATABASE_UNDER_TEST}`, () => {
     await seedDemoPrices(ctx.deps);
     const [v] = (await listVariantRefs(ctx.deps.db)).filter((x) => x.listPriceMinor);
     expect(v).toBeDefined();
-    const rows = (await ctx.deps.db.execute(sql`
+    const rows = await query<{ tier_code: string; min_qty: number; unit: number }>(ctx.deps.db, sql`
       SELECT l.tier_code, e.min_qty, e.unit_amount::int AS unit FROM price_list_entries e JOIN price_lists l ON l.id = e.list_id
-      WHERE e.variant_id = ${v!.variantId} ORDER BY l.tier_code, e.min_qty`)).rows as { tier_code: string; min_qty: number; unit: number }[];
+      WHERE e.variant_id = ${v!.variantId} ORDER BY l.tier_code, e.min_qty`);
     for (const [tier, share] of Object.entries(DEMO_TIER_SHARE)) {
       const mine = rows.filter((r) => r.tier_code === tier);
       expect(mine[0]).toMatchObject({ min_qty: 1, unit: Math.round(v!.listPriceMinor! * share) });
       if (mine[1]) expect(mine[1].unit).toBeLessThan(mine[0]!.unit);
     }
-    const lists = async () => ((await ctx.deps.db.execute(sql`SELECT count(*)::int AS n FROM price_lists`)).rows[0] as { n: number }).n;
+    const lists = async () => (await query<{ n: number }>(ctx.deps.db, sql`SELECT count(*)::int AS n FROM price_lists`))[0]!.n;
     const before = await lists();
     await seedDemoPrices(ctx.deps);
     expect(await lists()).toBe(before);
