@@ -109,6 +109,9 @@ describe(`payments reliability on ${DATABASE_UNDER_TEST}`, () => {
     expect((await orderRow(order.id)).payment_status).toBe('paid');
     const events = await query<any>(db(), sql`SELECT count(*)::int AS n FROM payment_provider_events WHERE provider = 'stripe' AND event_id IN (${succeeded.id}, ${lateFail.id})`);
     expect(events[0].n).toBe(2);
+    // The buyer is told once, however often Stripe repeats itself.
+    const told = await query<any>(db(), sql`SELECT m.tag, m.subject FROM order_events e JOIN mail_messages m ON m.id = e.data->>'messageId' WHERE e.order_id = ${order.id} AND e.type = 'email.payment_received'`);
+    expect(told).toEqual([{ tag: 'payment.received', subject: expect.stringContaining('Payment received for order') }]);
   });
 
   it('tampered, re-serialised or stale (>300 s) webhooks get 400 and store nothing; a rotated-out secret still verifies', async () => {

@@ -10,6 +10,7 @@ import { Alert, Button, Kv, Spinner } from '../../ui/misc.js';
 import { FormError, SelectField, TextField, errorText } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
 import { Dialog } from '../../ui/dialog.js';
+import { useDialogSubmit } from './dialog-submit.js';
 import { financeApi, formatMinor, toMinor, exponentOf, type Invoice } from './api.js';
 
 /**
@@ -148,23 +149,14 @@ export default function CustomerCreditPage({ params }: { params: Params }) {
 /** Corrects the issue date of an invoice (the due date moves with it; audited on the server). */
 function InvoiceDateDialog({ invoice, onClose, onDone }: { invoice: Invoice; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useI18n();
-  const toast = useToast();
   const [date, setDate] = useState(invoice.issuedAt.slice(0, 10));
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useDialogSubmit(onDone);
   const submit = async () => {
-    setError(undefined);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError(t('payments.bo.badDate'));
-    setBusy(true);
-    try {
+    await run(async () => {
       await financeApi.correctInvoiceDate(invoice.id, new Date(`${date}T00:00:00Z`).toISOString());
-      toast.success(t('payments.bo.invoiceDateSaved'));
-      await onDone();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
+      return t('payments.bo.invoiceDateSaved');
+    });
   };
   return (
     <Dialog open title={t('payments.bo.invoiceDateTitle', { number: invoice.number })} onClose={onClose}

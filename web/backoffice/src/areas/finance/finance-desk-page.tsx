@@ -11,6 +11,7 @@ import { Button } from '../../ui/misc.js';
 import { Dialog } from '../../ui/dialog.js';
 import { FormError, TextField, errorText } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
+import { useDialogSubmit } from './dialog-submit.js';
 import { financeApi, formatMinor, toMinor, exponentOf, type Approval, type Invoice, type LetterOfCredit, type Payment } from './api.js';
 
 /**
@@ -118,26 +119,18 @@ export default function FinanceDeskPage() {
 
 function ConfirmDialog({ payment, onClose, onDone }: { payment: Payment; onClose: () => void; onDone: () => Promise<void> }) {
   const { t, locale } = useI18n();
-  const toast = useToast();
   const exp = exponentOf(payment.currency);
   const [amount, setAmount] = useState((payment.amount / 10 ** exp).toFixed(exp));
   const [valueDate, setValueDate] = useState(payment.valueDate ?? new Date().toISOString().slice(0, 10));
   const [bankRef, setBankRef] = useState(payment.providerRef);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useDialogSubmit(onDone);
   const submit = async () => {
     const minor = toMinor(amount, payment.currency);
     if (minor === null || minor <= 0) return setError(t('payments.bo.badAmount', { currency: payment.currency }));
-    setBusy(true);
-    try {
+    await run(async () => {
       await financeApi.confirm(payment.id, { amount: minor, valueDate, bankReference: bankRef || undefined });
-      toast.success(t('payments.bo.confirmed'));
-      await onDone();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
+      return t('payments.bo.confirmed');
+    });
   };
   return (
     <Dialog open title={t('payments.bo.confirmTitle', { reference: payment.providerRef })} onClose={onClose}

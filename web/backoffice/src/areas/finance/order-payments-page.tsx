@@ -10,6 +10,7 @@ import { Alert, Button, Kv, Spinner } from '../../ui/misc.js';
 import { FormError, SelectField, TextField, errorText } from '../../ui/form.js';
 import { useToast } from '../../ui/toast.js';
 import { Dialog } from '../../ui/dialog.js';
+import { useDialogSubmit } from './dialog-submit.js';
 import { financeApi, formatMinor, toMinor, exponentOf, type Payment } from './api.js';
 
 /**
@@ -150,27 +151,18 @@ export default function OrderPaymentsPage({ params }: { params: Params }) {
 /** How much of a confirmed payment to refund and why (above the approval amount it waits for a second approver). */
 function RefundDialog({ payment, onClose, onDone }: { payment: Payment; onClose: () => void; onDone: () => Promise<void> }) {
   const { t, locale } = useI18n();
-  const toast = useToast();
   const exp = exponentOf(payment.currency);
   const [amount, setAmount] = useState((payment.amount / 10 ** exp).toFixed(exp));
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useDialogSubmit(onDone);
   const submit = async () => {
-    setError(undefined);
     const minor = toMinor(amount, payment.currency);
     if (minor === null || minor <= 0) return setError(t('payments.bo.badAmount', { currency: payment.currency }));
     if (reason.trim().length < 3) return setError(t('payments.bo.reasonTooShort'));
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await financeApi.refund(payment.id, { amount: minor, reason: reason.trim() });
-      toast.success(t(r.approvalRequired ? 'payments.bo.sentForApproval' : 'payments.bo.refunded'));
-      await onDone();
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
+      return t(r.approvalRequired ? 'payments.bo.sentForApproval' : 'payments.bo.refunded');
+    });
   };
   return (
     <Dialog open title={t('payments.bo.refundTitle', { reference: payment.providerRef })} onClose={onClose}
