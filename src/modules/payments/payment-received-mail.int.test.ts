@@ -61,7 +61,7 @@ describe(`payment-received email on ${DATABASE_UNDER_TEST}`, () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain(`Zahlung für Bestellung ${order.number} erhalten`);
     expect(mails[0]!.text).toMatch(/Noch offen: .*\d/);
-    expect(mails[0]!.text).toContain(`/account/orders/${order.id}`);
+    expect(mails[0]!.text).toContain(`/de/account/orders/${order.id}`); // the signed-in order page in the buyer's language
     const [row] = await query<any>(db(), sql`SELECT status, tag, locale FROM mail_messages WHERE tag = 'payment.received' AND ${'einkauf@lumen.de'} = ANY("to")`);
     expect(row).toMatchObject({ status: 'sent', tag: 'payment.received', locale: 'de' });
   });

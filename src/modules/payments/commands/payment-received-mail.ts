@@ -36,7 +36,7 @@ export async function queuePaymentReceivedMailTx(
     position.balanceDue > 0
       ? L('balance', { status: t(locale, `payments.status.${position.status}`), balance: formatMoney(money(position.balanceDue, payment.currency), locale) })
       : L('settled', { status: t(locale, `payments.status.${position.status}`) }),
-    L('view', { url: `${ctx.mailer.publicUrl}/account/orders/${o.id}` }),
+    L('view', { url: `${ctx.mailer.publicUrl}/${encodeURIComponent(locale)}/account/orders/${encodeURIComponent(o.id)}` }),
   ];
   const dir = locale === 'ar' ? ' dir="rtl"' : '';
   const messageId = await ctx.mailer.mail.enqueue(tx, {
