@@ -189,6 +189,10 @@ describe.skipIf(!hasData)('checkout in the browser: three buyers, explained tota
     expect(text).toContain(r.number);
     expect(text).toContain('TVA 20 % (FR)');
     expect(text).toContain('LM-FL050-40');
+    // The mail links to the order in the buyer's language: /fr/account/orders/<id> (a page that exists).
+    const body = (await simpleParser(mail.raw)).text ?? '';
+    expect(body).toContain(`/fr/account/orders/`);
+    expect(body).not.toMatch(/\d\/account\/orders/); // never the bare path that no page serves
   });
 
   test('a German business with a valid VAT number gets the reverse charge, with the legal note', async () => {

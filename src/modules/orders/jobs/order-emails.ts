@@ -61,7 +61,8 @@ export function orderConfirmationJob(deps: AppDeps, seller: () => SellerProfile)
       const pdf = await renderProforma({ ...proformaInput(o), payment: await proformaPaymentBlock(deps.db, o.id, o.locale) }, seller());
       const total = formatMoney(money(o.grandTotal, o.currency), o.locale);
       const L = (k: string, p?: Record<string, unknown>) => t(o.locale, `orders.email.confirmation.${k}`, p);
-      const url = `${deps.config.publicUrl}/account/orders/${o.id}`;
+      // Storefront pages live under the language (/<lang>/account/orders/:id); the order keeps the buyer's.
+      const url = `${deps.config.publicUrl.replace(/\/+$/, '')}/${o.locale}/account/orders/${o.id}`;
       const paragraphs = [
         L('greeting', { name: o.customerName ?? o.customerEmail }),
         L('body', { number: o.number, total }),
