@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useT } from '../core/i18n.js';
 
 /**
@@ -22,6 +22,8 @@ export function Dialog({
 }) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
+  // The title names the dialog for screen readers (and for getByRole('dialog', { name }) in tests).
+  const titleId = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -32,6 +34,7 @@ export function Dialog({
     <dialog
       ref={ref}
       className={`dialog${wide ? ' dialog-wide' : ''}`}
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
@@ -40,7 +43,7 @@ export function Dialog({
       {open ? (
         <div className="dialog-inner">
           <div className="dialog-head">
-            <h2>{title}</h2>
+            <h2 id={titleId}>{title}</h2>
             <button type="button" className="icon-btn" aria-label={t('backoffice.common.close')} onClick={onClose}>
               ×
             </button>
