@@ -10,7 +10,7 @@ import { computeLandedCost, CustomsInputError, loadCustomsData, parseIncoterm } 
 import { crossRate, FxError, getEnabledCurrencies, getRateSnapshot, type RateSnapshot } from '../fx/index.js';
 import type { DutyLine, TaxLine } from '../orders/index.js';
 import { cachedCustomerSettings, getBuyerView } from '../customers/index.js';
-import { paymentMethodsForCart } from '../payments/index.js';
+import { paymentMethodFee, paymentMethodsForCart } from '../payments/index.js';
 import { loadShippingData, shippingOptions as quoteShippingOptions, ShippingInputError } from '../shipping/index.js';
 import type { CartSku, CheckoutServices, ShippingOptionQuote } from './services.js';
 
@@ -314,6 +314,7 @@ export function liveCheckoutServices(deps: Pick<AppDeps, 'db' | 'clock'>, opts: 
       if (!ctx) return ['manual'];
       return paymentMethodsForCart(ctx.tx, { customerId: buyer.customerId, tier: buyer.tier, kind: buyer.kind, country: shipTo?.countryCode ?? null, currency, amount: ctx.amount, locale: ctx.locale });
     },
+    paymentMethodFee: (tx, method, currency) => paymentMethodFee(tx, method, currency),
   };
 }
 

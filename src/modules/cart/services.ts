@@ -129,6 +129,11 @@ export interface CheckoutServices {
   incoterms(shipTo: Address | null, origin: string): string[];
   /** Payment methods offered for the cart (live: the payments module's offer by country, tier, terms and amount). */
   paymentMethods(buyer: CartBuyer, currency: string, shipTo: Address | null, ctx?: { tx: Db; amount: number; locale: string }): string[] | Promise<string[]>;
+  /**
+   * A fee the method adds on top of the order total (cash on delivery), in the cart currency's
+   * minor units; shown beside the method at checkout so the buyer sees it before placing.
+   */
+  paymentMethodFee?(tx: Db, method: string, currency: string): Promise<number>;
   /** The store's own country (domestic orders carry no duty). */
   originCountry(tx: Db): Promise<string>;
 }

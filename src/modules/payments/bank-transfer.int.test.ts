@@ -116,4 +116,21 @@ describe(`bank transfer and Western Union on ${DATABASE_UNDER_TEST}`, () => {
     await t.api.admin('POST', `/api/admin/payments/${pid}/refunds`, { amount: order.grandTotal - 1000, reason: 'order returned' });
     expect(await status(order.id)).toBe('refunded');
   });
+  it('cash on delivery: the fee shows beside the method at checkout and is added to what is collected', async () => {
+    const put = await t.api.admin('PUT', '/api/admin/payment-methods/cod', { enabled: true, countries: ['FR'], codFees: { EUR: 500 }, codMax: { EUR: 100_000 } });
+    expect(put.statusCode, put.body).toBe(200);
+    const cart = await t.api.readyCart([{ sku: 'LED-100W', quantity: 1 }], { locale: 'fr' });
+    const opts = (await t.api.call(cart.token, 'GET', `/api/store/carts/${cart.id}/shipping-options?locale=fr`)).json();
+    const cod = opts.paymentMethods.find((m: { id: string }) => m.id === 'cod');
+    expect(cod).toMatchObject({ id: 'cod', fee: 500 });
+    expect(cod.label).toMatch(/5,00\s?€/);
+    const set = await t.api.call(cart.token, 'PUT', `/api/store/carts/${cart.id}/shipping`, { shippingMethodId: opts.selected, paymentMethod: 'cod' });
+    expect(set.statusCode, set.body).toBe(200);
+    const r = await t.api.checkout(cart, `cod-${Math.random()}`);
+    expect(r.statusCode, r.body).toBe(201);
+    const order = r.json().order as { id: string; grandTotal: number };
+    const [acc] = await query<{ total: string }>(t.ctx.deps.db, sql`SELECT total::text FROM payment_accounts WHERE order_id = ${order.id}`);
+    expect(Number(acc!.total)).toBe(order.grandTotal + 500);
+    await t.api.admin('PUT', '/api/admin/payment-methods/cod', { enabled: false });
+  });
 });

@@ -39,6 +39,6 @@ export { derivePaymentStatus, type PaymentStatus, type PaymentPosition } from '.
 export type { StripeSettings } from './providers/stripe-settings.js';
 export { creditStatus, assertCreditForOrder, issueInvoiceTx, FREEZE_THRESHOLD_DAYS, type CreditStatus } from './commands/credit.js';
 export { offerMethods, type MethodOffer } from './domain/methods.js';
-export { paymentMethodsForCart, preparePaymentTx, attachPaymentPlanTx, type CartPaymentContext, type PaymentPlan } from './commands/checkout-payment.js';
+export { paymentMethodFee, paymentMethodsForCart, preparePaymentTx, attachPaymentPlanTx, type CartPaymentContext, type PaymentPlan } from './commands/checkout-payment.js';
 export { customerTerms, type CustomerTerms } from './commands/terms.js';
 export { evaluateCreditFreezes, CREDIT_FREEZE_JOB } from './jobs/credit-freeze.js';

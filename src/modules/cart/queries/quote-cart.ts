@@ -8,6 +8,7 @@ import type { CartLineRow, CartRow } from '../db/carts-repo.js';
 import { checkQuantity } from '../domain/quantity-rules.js';
 import { buildTotals } from '../domain/totals.js';
 import { validateAddress } from '../domain/address.js';
+import { formatMoney, money } from '../../../platform/money/index.js';
 
 export interface CartProblem {
   field: string;
@@ -54,7 +55,8 @@ export interface CartQuote {
   shippingOptions: ShippingOptionQuote[] | null;
   shipping: ShippingOptionQuote | null;
   incoterms: { offered: string[]; selected: string | null };
-  paymentMethods: { id: string; label: string }[];
+  /** `fee`: what the method adds on top of the total (cash on delivery), minor units; 0 for most. */
+  paymentMethods: { id: string; label: string; fee: number }[];
   paymentMethod: string;
   totals: FrozenTotals;
   fx: FxQuote['rate'] & { baseCurrency: string };
@@ -210,6 +212,7 @@ export async function quoteCart(
   const paymentMethod = methods.includes(cart.paymentMethod) ? cart.paymentMethod : methods[0] ?? cart.paymentMethod;
   if (!methods.length) problems.push({ field: 'paymentMethod', code: 'no_payment_method', message: t(locale, 'cart.problem.noPaymentMethod') });
   if (buyer.blockedReason) problems.push({ field: 'customer', code: 'customer_blocked', message: buyer.blockedReason });
+  const fees = await Promise.all(methods.map((id) => services.paymentMethodFee?.(tx, id, cart.currency) ?? 0));
 
   return {
     id: cart.id,
@@ -228,7 +231,11 @@ export async function quoteCart(
     shippingOptions: opts.withShippingOptions === false ? null : options,
     shipping,
     incoterms: { offered, selected: incoterm },
-    paymentMethods: methods.map((id) => ({ id, label: t(locale, `orders.paymentMethod.${id}`) })),
+    paymentMethods: methods.map((id, i) => {
+      const label = t(locale, `orders.paymentMethod.${id}`);
+      const fee = fees[i] ?? 0;
+      return { id, fee, label: fee ? t(locale, 'cart.paymentMethod.withFee', { method: label, fee: formatMoney(money(fee, cart.currency), locale) }) : label };
+    }),
     paymentMethod,
     totals,
     fx: { baseCurrency: fx.baseCurrency, ...(fx.rate ?? { rate: '1', source: 'identity', asOf: now.toISOString().slice(0, 10) }) },

@@ -41,6 +41,13 @@ export async function paymentMethodsForCart(tx: Db, c: CartPaymentContext): Prom
   return out;
 }
 
+/** The fee a method adds to what the buyer pays (the COD fee in this currency), else 0. */
+export async function paymentMethodFee(tx: Db, method: string, currency: string): Promise<number> {
+  if (method !== 'cod') return 0;
+  const s = (await listMethodSettingsCached(tx)).find((m) => m.method === 'cod');
+  return s?.codFees[currency] ?? 0;
+}
+
 export interface PaymentPlan {
   method: string;
   terms: TradeTerms;
@@ -69,12 +76,7 @@ export async function preparePaymentTx(tx: Db, c: CartPaymentContext & { method:
   } else if (terms.kind === 'prepaid' && c.kind === 'b2b' && ct?.source === 'default') {
     terms = DEFAULT_B2B_TERMS;
   }
-  let codFee = 0;
-  if (c.method === 'cod') {
-    const s = (await listMethodSettingsCached(tx)).find((m) => m.method === 'cod');
-    codFee = s?.codFees[c.currency] ?? 0;
-  }
-  return { method: c.method, terms, codFee };
+  return { method: c.method, terms, codFee: await paymentMethodFee(tx, c.method, c.currency) };
 }
 
 /**
