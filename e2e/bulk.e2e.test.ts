@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
 import { launchBrowser, screenshotDir } from './support/browser.js';
+import { apiClient } from './support/api-client.js';
 
 /**
  * Issue 7, "Done when", in Chromium on the demo store: a dealer downloads the bulk order
@@ -28,27 +29,8 @@ let shots: string;
 const browserLog: string[] = [];
 const shot = (name: string) => page.screenshot({ path: path.join(shots, `bulk-${name}.png`), fullPage: true });
 
-function client() {
-  const jar = new Map<string, string>();
-  let csrf = '';
-  const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(server.baseUrl + url, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [kv] = c.split(';');
-      const i = kv!.indexOf('=');
-      jar.set(kv!.slice(0, i), kv!.slice(i + 1));
-    }
-    const text = await res.text();
-    const json = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null;
-    if (json?.csrfToken) csrf = json.csrfToken;
-    return { status: res.status, json, text };
-  };
-  return { call };
-}
+/** The shared cookie-jar API client (session cookies, CSRF token) against this test's server. */
+const client = () => apiClient(() => server.baseUrl);
 
 let owner: ReturnType<typeof client>;
 let dealer: ReturnType<typeof client>;
