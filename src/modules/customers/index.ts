@@ -49,5 +49,5 @@ export type { CustomerSettings } from './domain/settings.js';
 export { creditTermsOf } from './queries/credit-terms.js';
 export { csrfField } from './http/pages/form-kit.js';
 export { customersByEmail } from './queries/customers-by-email.js';
-export { listAddresses, listCompanyUsers } from './queries/account.js';
+export { findActiveCustomerUser, listAddresses, listCompanyUsers } from './queries/account.js';
 export { currencySwitcher, displayCurrencyOf } from './http/pages/currency.js';

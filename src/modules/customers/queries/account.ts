@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { money, toDecimalString } from '../../../platform/money/index.js';
 import { customerAddresses, customerUsers, kycApplications, kycEvents } from '../db/customers.schema.js';
@@ -34,6 +34,12 @@ export function applicantView(a: typeof kycApplications.$inferSelect) {
 export async function listCompanyUsers(tx: Db, customerId: string) {
   const rows = await tx.select().from(customerUsers).where(eq(customerUsers.customerId, customerId)).orderBy(asc(customerUsers.createdAt));
   return rows.map((u) => ({ id: u.id, email: u.email, name: u.name, role: u.role, status: u.status, twoFactor: !!u.totpEnabledAt }));
+}
+
+/** An active user of a customer company by id, with the company it belongs to (null if none or inactive). */
+export async function findActiveCustomerUser(tx: Db, userId: string) {
+  const [u] = await tx.select().from(customerUsers).where(and(eq(customerUsers.id, userId), eq(customerUsers.status, 'active')));
+  return u ? { id: u.id, customerId: u.customerId, name: u.name, email: u.email, role: u.role } : null;
 }
 
 export async function listAddresses(tx: Db, customerId: string) {

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { query, type Db } from '../../../platform/db/database.js';
+import type { Db } from '../../../platform/db/database.js';
+import { findActiveCustomerUser, listCompanyUsers } from '../../customers/index.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 
@@ -11,27 +11,17 @@ export interface CompanyUser {
   role: string;
 }
 
-/**
- * A user of a customer company by id. Read-only and by primary key: the customers module's index
- * has no lookup of a user yet (its getBuyerView reads the same row for prices), and we need the
- * name to show who owns a list and, for staff acting for a customer, proof that the user they
- * chose belongs to that customer.
- */
+/** A user of a customer company by id (to show who owns a list, and to check whom staff act for). */
 export async function findCompanyUser(tx: Db, userId: string): Promise<CompanyUser | null> {
-  const [r] = await query<{ id: string; customer_id: string; name: string; email: string; role: string }>(
-    tx,
-    sql`SELECT id, customer_id, name, email, role FROM customer_users WHERE id = ${userId} AND status = 'active'`,
-  );
-  return r ? { id: r.id, customerId: r.customer_id, name: r.name, email: r.email, role: r.role } : null;
+  return findActiveCustomerUser(tx, userId);
 }
 
-/** The company's users who may order (for staff choosing whom they act for). */
+/** The company's users who may order (for staff choosing whom they act for), admins first, then by name. */
 export async function companyBuyers(tx: Db, customerId: string): Promise<CompanyUser[]> {
-  const rows = await query<{ id: string; customer_id: string; name: string; email: string; role: string }>(
-    tx,
-    sql`SELECT id, customer_id, name, email, role FROM customer_users WHERE customer_id = ${customerId} AND status = 'active' AND role IN ('admin', 'buyer') ORDER BY role, name`,
-  );
-  return rows.map((r) => ({ id: r.id, customerId: r.customer_id, name: r.name, email: r.email, role: r.role }));
+  return (await listCompanyUsers(tx, customerId))
+    .filter((u) => u.status === 'active' && (u.role === 'admin' || u.role === 'buyer'))
+    .sort((a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name))
+    .map((u) => ({ id: u.id, customerId, name: u.name, email: u.email, role: u.role }));
 }
 
 /**
