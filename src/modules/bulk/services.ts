@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
-import { query, type Db } from '../../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import type { AppDeps } from '../../platform/http/types.js';
 import { liveCheckoutServices, type CheckoutServices } from '../cart/index.js';
+import { orderableSkuCodes, searchOrderableSkus } from '../catalog/index.js';
 import { listAddresses, listCompanyUsers } from '../customers/index.js';
+import { mostOrderedSkus } from '../orders/index.js';
 import type { BookAddress } from './domain/validate.js';
 
 /**
@@ -20,35 +21,13 @@ export interface BulkServices {
   buyerUser(tx: Db, customerId: string, userId?: string | null): Promise<{ id: string; email: string } | null>;
 }
 
-/**
- * The live seam. SKU codes, search and order history are read with plain SQL on the catalog and
- * order tables because neither index offers a list of codes or a per-customer SKU ranking yet;
- * they are read-only and move to those modules' index when they do.
- */
+/** The live seam: every read goes through the owning module's index. */
 export function liveBulkServices(deps: AppDeps, checkout = liveCheckoutServices(deps)): BulkServices {
   return {
     checkout,
-    async skuCodes(tx) {
-      const rows = await query<{ sku: string }>(tx, sql`SELECT v.sku FROM catalog_variants v JOIN catalog_products p ON p.id = v.product_id WHERE p.visibility <> 'hidden'`);
-      return rows.map((r) => r.sku);
-    },
-    async searchSkus(tx, q, locale, limit) {
-      const like = `${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      return query<{ sku: string; name: string }>(
-        tx,
-        sql`SELECT v.sku, coalesce((SELECT name FROM catalog_product_texts t WHERE t.product_id = p.id ORDER BY (t.locale = ${locale}) DESC, (t.locale = 'en') DESC LIMIT 1), v.sku) AS name
-            FROM catalog_variants v JOIN catalog_products p ON p.id = v.product_id
-            WHERE p.visibility <> 'hidden' AND v.sku ILIKE ${like} ORDER BY v.sku LIMIT ${limit}`,
-      );
-    },
-    async mostOrdered(tx, customerId, limit) {
-      return query<{ sku: string; name: string }>(
-        tx,
-        sql`SELECT l.sku, max(l.name) AS name FROM order_lines l JOIN orders o ON o.id = l.order_id
-            WHERE o.customer_id = ${customerId} AND o.status <> 'cancelled' AND l.sku_id IS NOT NULL
-            GROUP BY l.sku ORDER BY sum(l.quantity) DESC, l.sku LIMIT ${limit}`,
-      );
-    },
+    skuCodes: (tx) => orderableSkuCodes(tx),
+    searchSkus: (tx, q, locale, limit) => searchOrderableSkus(tx, q, locale, limit),
+    mostOrdered: (tx, customerId, limit) => mostOrderedSkus(tx, customerId, limit),
     async addressBook(tx, customerId) {
       const rows = await listAddresses(tx, customerId);
       return rows

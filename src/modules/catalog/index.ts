@@ -42,3 +42,4 @@ export const catalogModule: AppModule = {
     await seedCatalogDemo(deps);
   },
 };
+export { orderableSkuCodes, searchOrderableSkus } from './queries/orderable-skus.js';

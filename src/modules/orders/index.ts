@@ -48,3 +48,4 @@ export { isSequencedChannel } from './db/order-numbers.schema.js';
 export { orderHistoryOfBuyers, addressKey, ordersOfBuyer, notesOfOrders, type BuyerOrderHistory } from './queries/customer-history.js';
 export { addOrderNoteTx } from './commands/add-order-note.js';
 export { reviseOrderTx, isRevisable, type Revision } from './commands/revise-order.js';
+export { mostOrderedSkus } from './queries/most-ordered.js';
