@@ -49,3 +49,4 @@ export { orderHistoryOfBuyers, addressKey, ordersOfBuyer, notesOfOrders, type Bu
 export { addOrderNoteTx } from './commands/add-order-note.js';
 export { reviseOrderTx, isRevisable, type Revision } from './commands/revise-order.js';
 export { mostOrderedSkus } from './queries/most-ordered.js';
+export { ordersWithLines, type OrderWithLines } from './queries/orders-with-lines.js';

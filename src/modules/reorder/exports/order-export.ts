@@ -1,32 +1,12 @@
 import ExcelJS from 'exceljs';
-import { query, sql, type Db } from '../../../platform/db/database.js';
+import type { Db } from '../../../platform/db/database.js';
 import { hasMessage, t } from '../../../platform/i18n/i18n.js';
 import { currencyExponent } from '../../../platform/money/index.js';
 import { toCsv, toXlsxText } from '../../../platform/files/spreadsheet-safe.js';
-import { listOrders, type Address, type OrderListFilter } from '../../orders/index.js';
+import { listOrders, ordersWithLines, type OrderListFilter, type OrderWithLines } from '../../orders/index.js';
 
 /** An order as exported, with its lines. */
-export interface ExportOrder {
-  id: string;
-  number: string;
-  placedAt: string;
-  status: string;
-  paymentStatus: string;
-  customerName: string | null;
-  customerEmail: string | null;
-  companyName: string | null;
-  poNumber: string | null;
-  currency: string;
-  itemsTotal: number;
-  shippingTotal: number;
-  taxTotal: number;
-  grandTotal: number;
-  shipCountry: string | null;
-  shipTo: Address | null;
-  placedByLabel: string;
-  note: string | null;
-  lines: { sku: string; name: string; quantity: number; unitPrice: number; lineTotal: number; note: string | null }[];
-}
+export type ExportOrder = OrderWithLines;
 
 export interface ExportData {
   orders: ExportOrder[];
@@ -35,45 +15,7 @@ export interface ExportData {
 
 export const EXPORT_MAX_ORDERS = 5000;
 
-const inList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
 
-/**
- * The orders and lines of one page of order ids, in two reads. Read-only SQL on the orders tables:
- * the orders module decides WHICH orders (its list query with the filters and, for a buyer, the
- * customer), but exports nothing that reads many orders' lines at once, and one `getOrder` per
- * order (four queries each) made a 2,000-order export take most of a minute (bench/reorder.ts).
- */
-async function readPage(tx: Db, ids: string[]): Promise<ExportOrder[]> {
-  if (!ids.length) return [];
-  const heads = await query<Record<string, any>>(
-    tx,
-    sql`SELECT id, number, placed_at, status, payment_status, customer_name, customer_email, company_name, po_number, currency, items_total, shipping_total,
-               tax_total, grand_total, ship_country, ship_to, placed_by_label, note
-        FROM orders WHERE id IN (${inList(ids)})`,
-  );
-  const lines = await query<Record<string, any>>(
-    tx,
-    sql`SELECT order_id, sku, name, quantity, unit_price, line_total, note FROM order_lines WHERE order_id IN (${inList(ids)}) ORDER BY order_id, line_no`,
-  );
-  const byOrder = new Map<string, ExportOrder['lines']>();
-  for (const l of lines) {
-    const list = byOrder.get(l.order_id) ?? [];
-    list.push({ sku: l.sku, name: l.name, quantity: Number(l.quantity), unitPrice: Number(l.unit_price), lineTotal: Number(l.line_total), note: l.note ?? null });
-    byOrder.set(l.order_id, list);
-  }
-  const byId = new Map(heads.map((o) => [o.id as string, o]));
-  // In the list's order (newest first).
-  return ids.filter((id) => byId.has(id)).map((id) => {
-    const o = byId.get(id)!;
-    return {
-      id, number: o.number, placedAt: new Date(o.placed_at).toISOString(), status: o.status, paymentStatus: o.payment_status,
-      customerName: o.customer_name ?? null, customerEmail: o.customer_email ?? null, companyName: o.company_name ?? null, poNumber: o.po_number ?? null,
-      currency: o.currency, itemsTotal: Number(o.items_total), shippingTotal: Number(o.shipping_total), taxTotal: Number(o.tax_total), grandTotal: Number(o.grand_total),
-      shipCountry: o.ship_country ?? null, shipTo: (typeof o.ship_to === 'string' ? JSON.parse(o.ship_to) : o.ship_to) ?? null, placedByLabel: o.placed_by_label, note: o.note ?? null,
-      lines: byOrder.get(id) ?? [],
-    };
-  });
-}
 
 /**
  * The orders the filter selects (a buyer's export always carries their customer id), each with
@@ -85,7 +27,7 @@ export async function loadExport(tx: Db, filter: OrderListFilter): Promise<Expor
   for (;;) {
     const page = await listOrders(tx, { ...filter, limit: 200, cursor });
     const room = EXPORT_MAX_ORDERS - orders.length;
-    orders.push(...(await readPage(tx, page.items.slice(0, room).map((o) => o.id))));
+    orders.push(...(await ordersWithLines(tx, page.items.slice(0, room).map((o) => o.id))));
     if (page.items.length > room) return { orders, truncated: true };
     if (!page.nextCursor) return { orders, truncated: false };
     cursor = page.nextCursor;
