@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser, screenshotDir } from './support/browser.js';
+import { collectBrowserTrouble, launchBrowser, reportFailure, screenshotDir } from './support/browser.js';
 import { apiClient } from './support/api-client.js';
 
 /**
@@ -118,15 +118,11 @@ beforeAll(async () => {
   page = browser.page;
   shots = screenshotDir();
   console.log(`screenshots: ${shots}`);
-  page.on('pageerror', (e) => browserLog.push(`page error: ${e.message}`));
-  page.on('response', (r) => r.status() >= 500 && browserLog.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
+  collectBrowserTrouble(page, browserLog);
 }, 240_000);
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    await shot(`FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`).catch(() => undefined);
-    console.log(`failed at ${page.url()}\n${browserLog.join('\n')}\n--- server output ---\n${server?.output().slice(-4000)}`);
-  }
+  if (ctx.task.result?.state === 'fail' && page) await reportFailure(page, shots, ctx.task.name, browserLog, server?.output() ?? '');
 });
 
 afterAll(async () => {
