@@ -12,23 +12,18 @@ import { lockAccount, mailerOf, refreshOrderPayment, type Ctx } from '../db/paym
 import { queuePaymentReceivedMailTx } from './payment-received-mail.js';
 import { recordPaymentTx } from './record-payment.js';
 import { createPayPalGateway, fromPayPalAmount, type PayPalGateway } from '../providers/paypal.js';
+import { providerSettings } from '../providers/provider-settings.js';
 
 export interface PayPalSettings {
   gateway: PayPalGateway | null;
 }
-const built = new WeakMap<object, PayPalSettings>();
 
 /** Tests may pass `providers.paypal`; otherwise PAYPAL_* in the configuration decide. */
 export function paypalSettings(deps: Pick<AppDeps, 'providers' | 'config'>): PayPalSettings {
-  const given = deps.providers.paypal as PayPalSettings | undefined;
-  if (given) return given;
   const cfg = deps.config.paypal;
-  let s = built.get(cfg);
-  if (!s) {
-    s = { gateway: cfg.clientId && cfg.clientSecret ? createPayPalGateway({ clientId: cfg.clientId, clientSecret: cfg.clientSecret, apiBase: cfg.apiBase, webhookId: cfg.webhookId }) : null };
-    built.set(cfg, s);
-  }
-  return s;
+  return providerSettings(deps, 'paypal', cfg, () => ({
+    gateway: cfg.clientId && cfg.clientSecret ? createPayPalGateway({ clientId: cfg.clientId, clientSecret: cfg.clientSecret, apiBase: cfg.apiBase, webhookId: cfg.webhookId }) : null,
+  }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../../platform/http/types.js';
 import { createStripeGateway, type CardGateway } from './stripe.js';
+import { providerSettings } from './provider-settings.js';
 
 /**
  * Stripe wiring: tests may pass `providers.stripe = { gateway, webhookSecrets }`; otherwise the
@@ -11,16 +12,10 @@ export interface StripeSettings {
   webhookSecrets: string[];
 }
 
-const built = new WeakMap<object, StripeSettings>();
-
 export function stripeSettings(deps: Pick<AppDeps, 'providers' | 'config'>): StripeSettings {
-  const given = deps.providers.stripe as StripeSettings | undefined;
-  if (given) return given;
   const cfg = deps.config.stripe;
-  let s = built.get(cfg);
-  if (!s) {
-    s = { gateway: cfg.secretKey ? createStripeGateway({ secretKey: cfg.secretKey, apiBase: cfg.apiBase }) : null, webhookSecrets: cfg.webhookSecrets };
-    built.set(cfg, s);
-  }
-  return s;
+  return providerSettings(deps, 'stripe', cfg, () => ({
+    gateway: cfg.secretKey ? createStripeGateway({ secretKey: cfg.secretKey, apiBase: cfg.apiBase }) : null,
+    webhookSecrets: cfg.webhookSecrets,
+  }));
 }
